@@ -1,0 +1,225 @@
+package com.memoryoss.indexer;
+
+import com.memoryoss.protocol.Memory;
+import com.memoryoss.protocol.MemoryFilter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * A namespace's BM25 index over content and tags, held in memory only (nothing of it reaches the
+ * disk, so it never undermines encryption at rest). Metadata fields back exact filters, so a
+ * filtered recall searches only matching memories instead of post-filtering a global top-k.
+ *
+ * <p>Thread-safety: writes and searches may run concurrently from any thread. A search sees every
+ * write that returned before it started.
+ */
+public final class TextIndex implements AutoCloseable {
+  private static final String ID = "id";
+  private static final String TEXT = "text";
+  private static final String AGENT = "agent";
+  private static final String SESSION = "session";
+  private static final String TYPE = "type";
+  private static final String TAG = "tag";
+  private static final String CREATED = "created";
+
+  private final Analyzer analyzer = new EnglishAnalyzer();
+  private final IndexWriter writer;
+  private final SearcherManager searchers;
+  private volatile boolean dirty;
+
+  public TextIndex() {
+    try {
+      IndexWriterConfig config = new IndexWriterConfig(analyzer);
+      config.setRAMBufferSizeMB(64);
+      writer = new IndexWriter(new ByteBuffersDirectory(), config);
+      searchers = new SearcherManager(writer, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Adds or replaces a memory. Archived memories are removed instead. */
+  public void upsert(Memory m) {
+    if (m.archived()) {
+      remove(m.id());
+      return;
+    }
+    Document doc = new Document();
+    doc.add(new StringField(ID, m.id().toString(), Field.Store.YES));
+    doc.add(new TextField(TEXT, m.content(), Field.Store.NO));
+    for (String tag : m.tags()) {
+      doc.add(new TextField(TEXT, tag, Field.Store.NO));
+      doc.add(new StringField(TAG, tag, Field.Store.NO));
+    }
+    if (m.agent() != null) {
+      doc.add(new StringField(AGENT, m.agent(), Field.Store.NO));
+    }
+    if (m.session() != null) {
+      doc.add(new StringField(SESSION, m.session(), Field.Store.NO));
+    }
+    doc.add(new StringField(TYPE, m.memoryType().wireName(), Field.Store.NO));
+    doc.add(new LongPoint(CREATED, m.createdAt().toEpochMilli()));
+    try {
+      writer.updateDocument(new Term(ID, m.id().toString()), doc);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    dirty = true;
+  }
+
+  public void remove(UUID id) {
+    try {
+      writer.deleteDocuments(new Term(ID, id.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    dirty = true;
+  }
+
+  /** Drops every document. */
+  public void clear() {
+    try {
+      writer.deleteAll();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    dirty = true;
+  }
+
+  /**
+   * The {@code k} best BM25 matches of the query's terms among memories matching the filter, best
+   * first. A query with no indexable terms (only stop words, say) matches nothing.
+   */
+  public List<Hit> search(String query, MemoryFilter filter, int k) {
+    Set<String> terms = terms(query);
+    if (terms.isEmpty()) {
+      return List.of();
+    }
+    BooleanQuery.Builder text = new BooleanQuery.Builder();
+    for (String term : terms) {
+      text.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
+    }
+    BooleanQuery.Builder q = new BooleanQuery.Builder().add(text.build(), Occur.MUST);
+    addFilter(q, filter);
+    return run(q.build(), k);
+  }
+
+  /** Analyzed, de-duplicated terms of a text, in order. */
+  public Set<String> terms(String text) {
+    Set<String> terms = new LinkedHashSet<>();
+    try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
+      CharTermAttribute attr = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        terms.add(attr.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return terms;
+  }
+
+  private static void addFilter(BooleanQuery.Builder q, MemoryFilter f) {
+    if (f.agent() != null) {
+      q.add(new TermQuery(new Term(AGENT, f.agent())), Occur.FILTER);
+    }
+    if (f.session() != null) {
+      q.add(new TermQuery(new Term(SESSION, f.session())), Occur.FILTER);
+    }
+    if (f.memoryType() != null) {
+      q.add(new TermQuery(new Term(TYPE, f.memoryType().wireName())), Occur.FILTER);
+    }
+    if (!f.tags().isEmpty()) {
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String tag : f.tags()) {
+        any.add(new TermQuery(new Term(TAG, tag)), Occur.SHOULD);
+      }
+      q.add(any.setMinimumNumberShouldMatch(1).build(), Occur.FILTER);
+    }
+    if (f.before() != null || f.after() != null) {
+      long lo = f.after() == null ? Long.MIN_VALUE : f.after().toEpochMilli() + 1;
+      long hi = f.before() == null ? Long.MAX_VALUE : f.before().toEpochMilli() - 1;
+      q.add(LongPoint.newRangeQuery(CREATED, lo, hi), Occur.FILTER);
+    }
+  }
+
+  private List<Hit> run(Query query, int k) {
+    try {
+      if (dirty) {
+        dirty = false;
+        searchers.maybeRefreshBlocking();
+      }
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        TopDocs top = searcher.search(query, Math.max(1, k));
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+          String id = stored.document(sd.doc).get(ID);
+          hits.add(new Hit(UUID.fromString(id), sd.score));
+        }
+        return hits;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Number of searchable documents (after pending writes are refreshed). */
+  public int size() {
+    try {
+      searchers.maybeRefreshBlocking();
+      IndexSearcher s = searchers.acquire();
+      try {
+        return s.getIndexReader().numDocs();
+      } finally {
+        searchers.release(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      searchers.close();
+      writer.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** One match: the memory and its raw BM25 score. */
+  public record Hit(UUID id, float score) {}
+}

@@ -1,0 +1,435 @@
+package com.memoryoss.shard;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.memoryoss.indexer.NamespaceIndex;
+import com.memoryoss.protocol.Memory;
+import com.memoryoss.protocol.NamespaceCommand;
+import com.memoryoss.protocol.NamespaceCommand.Export;
+import com.memoryoss.protocol.NamespaceCommand.Forget;
+import com.memoryoss.protocol.NamespaceCommand.Get;
+import com.memoryoss.protocol.NamespaceCommand.GetStats;
+import com.memoryoss.protocol.NamespaceCommand.ListMemories;
+import com.memoryoss.protocol.NamespaceCommand.Recall;
+import com.memoryoss.protocol.NamespaceCommand.Store;
+import com.memoryoss.protocol.NamespaceCommand.StoreBatch;
+import com.memoryoss.protocol.NamespaceCommand.Update;
+import com.memoryoss.protocol.NamespaceEvent;
+import com.memoryoss.protocol.NamespaceEvent.MemoryForgotten;
+import com.memoryoss.protocol.NamespaceEvent.MemoryStored;
+import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
+import com.memoryoss.protocol.NamespaceProtocol;
+import com.memoryoss.protocol.NamespaceReply;
+import com.memoryoss.protocol.NamespaceReply.Rejected;
+import com.memoryoss.protocol.Rejection;
+import com.memoryoss.protocol.StoreSpec;
+import com.memoryoss.protocol.api.Limits;
+import com.memoryoss.protocol.api.StoreResponse;
+import com.memoryoss.shard.internal.Flush;
+import com.memoryoss.shard.internal.GroupCommit;
+import com.memoryoss.shard.internal.SelfMessage;
+import com.memoryoss.shard.internal.SelfMessage.KeysShredded;
+import com.memoryoss.shard.internal.SelfMessage.KeysWritten;
+import com.memoryoss.shard.internal.SelfMessage.OrphansSwept;
+import com.memoryoss.shard.internal.Keyring;
+import com.memoryoss.shard.internal.Sealer;
+import com.memoryoss.shard.internal.Uuid7;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.typed.EventAdapter;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.SnapshotCompleted;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerWithReply;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehaviorWithEnforcedReplies;
+import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.apache.pekko.serialization.jackson.JacksonObjectMapperProvider;
+
+/**
+ * One namespace: the only writer of its memories, owner of its keys and its in-memory indexes.
+ *
+ * <p>Commands are validated against the state and answered with a {@link NamespaceReply}; changes
+ * are persisted as {@link NamespaceEvent}s (sealed per memory by {@link Sealer}) and applied by
+ * the pure event handler. On recovery the state comes back from the latest snapshot plus the
+ * events after it, and the indexes are rebuilt from the state.
+ *
+ * <p>Write path: a store gets a fresh content key, which is made durable in the key store
+ * <em>before</em> its event is journaled (a key without an event is an orphan, swept on the next
+ * recovery; an event without a key would be unreadable). Concurrent stores share one key-store
+ * transaction and one journal write ({@link GroupCommit}). A store is acknowledged once its event
+ * is journaled and indexed, so every acknowledged write is visible to the next recall.
+ *
+ * <p>Forget: the forget events are journaled, then the memories' keys are deleted (and on SQLite
+ * the key store's WAL truncated); only then is the forget acknowledged.
+ */
+public final class NamespaceEntity
+    extends EventSourcedBehaviorWithEnforcedReplies<NamespaceCommand, NamespaceEvent,
+        NamespaceState> {
+
+  private static final int MAX_MEMORIES_PER_COMMIT = 2_000;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(NamespaceEntity.class);
+
+  private final ActorContext<NamespaceCommand> ctx;
+  private final String namespace;
+  private final NamespaceRuntime rt;
+  private final Keyring keys;
+  private final Sealer sealer;
+  private final NamespaceIndex index;
+  private final GroupCommit commits = new GroupCommit(MAX_MEMORIES_PER_COMMIT);
+  private final Uuid7 ids = new Uuid7();
+  private final NamespaceQueries queries;
+  private long lastSnapshotSeq;
+  private long previousSnapshotSeq;
+
+  /** Registers namespaces with cluster sharding on this node. */
+  public static void init(
+      org.apache.pekko.actor.typed.ActorSystem<?> system, NamespaceRuntime runtime) {
+    NamespaceSharding.init(system, runtime);
+  }
+
+  /** The behavior of the namespace {@code namespace}; loads its keys first (blocking). */
+  public static Behavior<NamespaceCommand> create(String namespace, NamespaceRuntime runtime) {
+    return Behaviors.setup(ctx -> {
+      Keyring keys = Keyring.load(runtime.keyStore(), runtime.masterKey(), namespace);
+      ObjectMapper cbor = JacksonObjectMapperProvider.get(ctx.getSystem())
+          .getOrCreate("jackson-cbor", java.util.Optional.empty());
+      return new NamespaceEntity(ctx, namespace, runtime, keys, new Sealer(keys, cbor));
+    });
+  }
+
+  private NamespaceEntity(
+      ActorContext<NamespaceCommand> ctx,
+      String namespace,
+      NamespaceRuntime rt,
+      Keyring keys,
+      Sealer sealer) {
+    super(
+        PersistenceId.of(NamespaceProtocol.ENTITY_TYPE_KEY.name(), namespace),
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
+    this.ctx = ctx;
+    this.namespace = namespace;
+    this.rt = rt;
+    this.keys = keys;
+    this.sealer = sealer;
+    this.index = rt.indexFactory().get();
+    this.queries = new NamespaceQueries(rt.recaller(), index);
+  }
+
+  @Override
+  public NamespaceState emptyState() {
+    return new NamespaceState();
+  }
+
+  @Override
+  public CommandHandlerWithReply<NamespaceCommand, NamespaceEvent, NamespaceState>
+      commandHandler() {
+    return (state, cmd) -> switch (cmd) {
+      case Store s -> onStore(state, s);
+      case StoreBatch b -> onStoreBatch(state, b);
+      case Recall r -> Effect().reply(r.replyTo(), queries.recall(state, r.query(), now()));
+      case Update u -> onUpdate(state, u);
+      case Forget f -> onForget(state, f);
+      case Get g -> Effect().reply(g.replyTo(), queries.get(state, g.id()));
+      case ListMemories l -> Effect().reply(l.replyTo(), queries.list(state, l.spec()));
+      case Export e -> Effect().reply(e.replyTo(), queries.export(state));
+      case GetStats s -> Effect().reply(s.replyTo(), queries.stats(state));
+      case NamespaceCommand.Internal i -> onInternal(state, (SelfMessage) i);
+    };
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onInternal(NamespaceState state, SelfMessage i) {
+    return switch (i) {
+      case KeysWritten k -> onKeysWritten(k);
+      case KeysShredded k -> onKeysShredded(k);
+      case OrphansSwept o -> onOrphansSwept(o);
+    };
+  }
+
+  @Override
+  public EventHandler<NamespaceState, NamespaceEvent> eventHandler() {
+    return NamespaceState::apply;
+  }
+
+  @Override
+  public EventAdapter<NamespaceEvent, ?> eventAdapter() {
+    return sealer.events();
+  }
+
+  @Override
+  public SnapshotAdapter<NamespaceState> snapshotAdapter() {
+    return sealer.snapshots();
+  }
+
+  @Override
+  public boolean shouldSnapshot(NamespaceState state, NamespaceEvent event, long sequenceNr) {
+    long due = Math.max(rt.snapshotMinEvents(), state.size() / 2);
+    if (sequenceNr - lastSnapshotSeq >= due) {
+      lastSnapshotSeq = sequenceNr;
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public SignalHandler<NamespaceState> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), this::onRecovered)
+        .onSignal(SnapshotCompleted.class, (state, done) -> onSnapshot(done))
+        .onSignal(PostStop.instance(), state -> index.close())
+        .build();
+  }
+
+  // ---------------------------------------------------------------- store
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onStore(NamespaceState state, Store cmd) {
+    Memory m = newMemory(cmd.spec());
+    UUID dup = duplicateOf(state, m.contentHash());
+    if (dup != null) {
+      return reject(cmd.replyTo(), Rejection.INVALID,
+          "duplicate content (matches memory " + dup + ")");
+    }
+    commits.enqueue(new Flush.Unit(List.of(m), cmd.replyTo()));
+    startNextCommit();
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onStoreBatch(
+      NamespaceState state, StoreBatch cmd) {
+    List<Memory> batch = new ArrayList<>(cmd.specs().size());
+    Map<String, UUID> inBatch = new HashMap<>();
+    for (StoreSpec spec : cmd.specs()) {
+      Memory m = newMemory(spec);
+      UUID dup = duplicateOf(state, m.contentHash());
+      if (dup != null) {
+        return reject(cmd.replyTo(), Rejection.INVALID,
+            "duplicate content (matches memory " + dup + ")");
+      }
+      UUID earlier = inBatch.putIfAbsent(m.contentHash(), m.id());
+      if (earlier != null) {
+        return reject(cmd.replyTo(), Rejection.INVALID,
+            "duplicate content (matches batch memory " + earlier + ")");
+      }
+      batch.add(m);
+    }
+    commits.enqueue(new Flush.Unit(batch, cmd.replyTo()));
+    startNextCommit();
+    return Effect().noReply();
+  }
+
+  private UUID duplicateOf(NamespaceState state, String hash) {
+    UUID dup = state.duplicateOf(hash);
+    return dup != null ? dup : commits.duplicateOf(hash);
+  }
+
+  private Memory newMemory(StoreSpec s) {
+    Instant at = now();
+    return Memory.created(ids.next(at.toEpochMilli()), namespace, s.content(),
+        ContentHash.of(s.content()), s.tags(), s.agent(), s.session(), s.memoryType(),
+        s.status(), s.confidence(), s.sourceKey(), at);
+  }
+
+  /** Makes the next commit's keys durable, off this thread; the journal write follows. */
+  private void startNextCommit() {
+    Flush flush = commits.next();
+    if (flush == null) {
+      return;
+    }
+    Map<UUID, byte[]> wrapped = new HashMap<>();
+    for (Memory m : flush.memories()) {
+      wrapped.put(m.id(), keys.create(m.id()));
+    }
+    CompletableFuture<Void> written = CompletableFuture.runAsync(
+        () -> rt.keyStore().insertMemoryKeys(namespace, wrapped), rt.blocking());
+    ctx.pipeToSelf(written, (ok, failure) -> new KeysWritten(failure));
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onKeysWritten(KeysWritten k) {
+    Flush flush = commits.inFlight();
+    if (k.failure() != null) {
+      commits.finish();
+      keys.discard(flush.ids());
+      ctx.getLog().error("namespace {}: key store write failed: {}", namespace,
+          k.failure().getMessage());
+      for (Flush.Unit u : flush.units()) {
+        u.replyTo().tell(new Rejected(Rejection.UNAVAILABLE, "storage unavailable; retry"));
+      }
+      startNextCommit();
+      return Effect().noReply();
+    }
+    List<NamespaceEvent> events = new ArrayList<>();
+    for (Memory m : flush.memories()) {
+      events.add(new MemoryStored(m));
+    }
+    return Effect()
+        .persist(events)
+        .thenRun((NamespaceState s) -> {
+          commits.finish();
+          for (Flush.Unit u : flush.units()) {
+            List<StoreResponse> stored = new ArrayList<>(u.memories().size());
+            for (Memory m : u.memories()) {
+              index.upsert(m);
+              stored.add(new StoreResponse(m.id(), m.version()));
+            }
+            u.replyTo().tell(new NamespaceReply.Stored(stored));
+          }
+          startNextCommit();
+        })
+        .thenNoReply();
+  }
+
+  // ---------------------------------------------------------------- update
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onUpdate(NamespaceState state, Update cmd) {
+    var spec = cmd.spec();
+    Memory m = state.get(spec.id());
+    if (m == null) {
+      return reject(cmd.replyTo(), Rejection.NOT_FOUND, "memory not found");
+    }
+    String content = spec.content() == null || spec.content().equals(m.content())
+        ? null : spec.content();
+    String hash = null;
+    if (content != null) {
+      hash = ContentHash.of(content);
+      UUID dup = duplicateOf(state, hash);
+      if (dup != null && !dup.equals(m.id())) {
+        return reject(cmd.replyTo(), Rejection.INVALID,
+            "duplicate content (matches memory " + dup + ")");
+      }
+    }
+    List<String> tags = spec.tags() == null || spec.tags().equals(m.tags()) ? null : spec.tags();
+    var type = spec.memoryType() == m.memoryType() ? null : spec.memoryType();
+    if (content == null && tags == null && type == null) {
+      return Effect().reply(cmd.replyTo(), new NamespaceReply.Updated(m));
+    }
+    MemoryUpdated event = new MemoryUpdated(m.id(), content, hash, tags, type, now());
+    return Effect()
+        .persist(event)
+        .thenRun((NamespaceState s) -> index.upsert(s.get(m.id())))
+        .thenReply(cmd.replyTo(), s -> new NamespaceReply.Updated(s.get(m.id())));
+  }
+
+  // ---------------------------------------------------------------- forget
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onForget(NamespaceState state, Forget cmd) {
+    List<UUID> doomed = new ArrayList<>();
+    if (cmd.spec().byIds()) {
+      for (UUID id : new HashSet<>(cmd.spec().ids())) {
+        if (state.get(id) != null) {
+          doomed.add(id);
+        }
+      }
+    } else if (cmd.spec().filter().isEmpty()) {
+      return reject(cmd.replyTo(), Rejection.INVALID, "forget needs ids or a filter");
+    } else {
+      for (Memory m : state.all()) {
+        if (cmd.spec().filter().matches(m)) {
+          doomed.add(m.id());
+        }
+      }
+      if (doomed.size() > Limits.MAX_FILTER_FORGET) {
+        return reject(cmd.replyTo(), Rejection.INVALID,
+            "filter delete matches more than " + Limits.MAX_FILTER_FORGET
+                + " memories; narrow the filter or delete by ids");
+      }
+    }
+    if (doomed.isEmpty()) {
+      return Effect().reply(cmd.replyTo(), new NamespaceReply.Forgotten(0));
+    }
+    Instant at = now();
+    List<NamespaceEvent> events = new ArrayList<>(doomed.size());
+    for (UUID id : doomed) {
+      events.add(new MemoryForgotten(id, cmd.requestedBy(), at));
+    }
+    return Effect()
+        .persist(events)
+        .thenRun((NamespaceState s) -> {
+          doomed.forEach(index::remove);
+          shred(doomed, cmd.replyTo());
+        })
+        .thenNoReply();
+  }
+
+  private void shred(List<UUID> doomed, org.apache.pekko.actor.typed.ActorRef<NamespaceReply> to) {
+    CompletableFuture<Void> deleted = CompletableFuture.runAsync(
+        () -> rt.keyStore().deleteMemoryKeys(namespace, doomed), rt.blocking());
+    ctx.pipeToSelf(deleted, (ok, failure) -> new KeysShredded(doomed, doomed.size(), to, failure));
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onKeysShredded(KeysShredded k) {
+    if (k.failure() != null) {
+      // The forget is journaled; the keys become orphans that the next recovery sweeps.
+      ctx.getLog().error("namespace {}: key deletion failed: {}", namespace,
+          k.failure().getMessage());
+      return reject(k.replyTo(), Rejection.UNAVAILABLE,
+          "forget recorded but its keys could not be deleted yet; retry");
+    }
+    keys.discard(k.ids());
+    return Effect().reply(k.replyTo(), new NamespaceReply.Forgotten(k.deleted()));
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  private void onRecovered(NamespaceState state) {
+    index.rebuild(state.all());
+    lastSnapshotSeq = lastSequenceNumber(ctx);
+    Set<UUID> orphans = new HashSet<>(keys.ids());
+    for (Memory m : state.all()) {
+      orphans.remove(m.id());
+    }
+    if (!orphans.isEmpty()) {
+      List<UUID> list = List.copyOf(orphans);
+      CompletableFuture<Void> deleted = CompletableFuture.runAsync(
+          () -> rt.keyStore().deleteMemoryKeys(namespace, list), rt.blocking());
+      ctx.pipeToSelf(deleted, (ok, failure) -> new OrphansSwept(list, failure));
+    }
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onOrphansSwept(OrphansSwept o) {
+    if (o.failure() == null) {
+      keys.discard(o.ids());
+    } else {
+      ctx.getLog().warn("namespace {}: orphan key sweep failed: {}", namespace,
+          o.failure().getMessage());
+    }
+    return Effect().noReply();
+  }
+
+  private void onSnapshot(SnapshotCompleted done) {
+    long seq = done.metadata().sequenceNr();
+    long keepFrom = previousSnapshotSeq;
+    previousSnapshotSeq = seq;
+    if (rt.compactor() != null && keepFrom > 0) {
+      String pid = persistenceId().id();
+      CompletableFuture.runAsync(() -> rt.compactor().compactBelow(pid, keepFrom), rt.blocking())
+          .exceptionally(e -> {
+            LOG.warn("journal compaction of {} failed: {}", pid, e.getMessage());
+            return null;
+          });
+    }
+  }
+
+  private Instant now() {
+    return rt.clock().instant();
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> reject(
+      org.apache.pekko.actor.typed.ActorRef<NamespaceReply> to, Rejection why, String message) {
+    return Effect().reply(to, new Rejected(why, message));
+  }
+
+}

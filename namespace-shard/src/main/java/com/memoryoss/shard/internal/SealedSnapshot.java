@@ -1,0 +1,21 @@
+package com.memoryoss.shard.internal;
+
+import com.memoryoss.protocol.CborSerializable;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A namespace snapshot as stored: the list of memories, each sealed with its own key, the whole
+ * list sealed again with the namespace key. A forgotten memory's copy in an older snapshot is
+ * unreadable once its key is gone.
+ *
+ * <p>Frozen: this class name and its components are in the snapshot store.
+ */
+public record SealedSnapshot(byte[] sealed) implements CborSerializable {
+
+  /** The plaintext body of a snapshot (still per-memory sealed). */
+  public record Body(List<SealedMemory> memories) implements CborSerializable {}
+
+  /** One memory sealed with its own key. */
+  public record SealedMemory(UUID id, byte[] sealed) implements CborSerializable {}
+}

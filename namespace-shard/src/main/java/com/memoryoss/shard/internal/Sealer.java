@@ -1,0 +1,162 @@
+package com.memoryoss.shard.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.memoryoss.protocol.Memory;
+import com.memoryoss.protocol.NamespaceEvent;
+import com.memoryoss.protocol.NamespaceEvent.MemoryForgotten;
+import com.memoryoss.protocol.NamespaceEvent.MemoryStored;
+import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
+import com.memoryoss.shard.NamespaceState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.SecretKey;
+import org.apache.pekko.persistence.typed.EventAdapter;
+import org.apache.pekko.persistence.typed.EventSeq;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+
+/**
+ * Encrypts everything a namespace entity writes to the journal and snapshot store, and decrypts
+ * it on recovery. A record whose memory key is gone (forgotten) decodes to nothing: it is skipped,
+ * which is exactly the state after the forget.
+ *
+ * <p>Runs on the entity's thread (Pekko calls adapters there).
+ */
+public final class Sealer {
+  private final Keyring keys;
+  private final ObjectMapper cbor;
+
+  public Sealer(Keyring keys, ObjectMapper cbor) {
+    this.keys = keys;
+    this.cbor = cbor;
+  }
+
+  public EventAdapter<NamespaceEvent, SealedEvent> events() {
+    return new EventAdapter<>() {
+      @Override
+      public SealedEvent toJournal(NamespaceEvent e) {
+        return seal(e);
+      }
+
+      @Override
+      public String manifest(NamespaceEvent e) {
+        return "";
+      }
+
+      @Override
+      public EventSeq<NamespaceEvent> fromJournal(SealedEvent p, String manifest) {
+        NamespaceEvent e = open(p);
+        return e == null ? EventSeq.empty() : EventSeq.single(e);
+      }
+    };
+  }
+
+  public SnapshotAdapter<NamespaceState> snapshots() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(NamespaceState state) {
+        return sealSnapshot(state);
+      }
+
+      @Override
+      public NamespaceState fromJournal(Object from) {
+        return openSnapshot((SealedSnapshot) from);
+      }
+    };
+  }
+
+  SealedEvent seal(NamespaceEvent e) {
+    boolean nsKey = e instanceof MemoryForgotten;
+    SecretKey key = nsKey ? keys.dataKey() : keys.memoryKey(e.memoryId());
+    if (key == null) {
+      throw new IllegalStateException("no key for memory " + e.memoryId());
+    }
+    String kind = kind(e);
+    byte[] plain = write(e);
+    byte[] aad = Aead.aad("event", keys.namespace(), e.memoryId().toString(), kind);
+    return new SealedEvent(e.memoryId(), kind, nsKey, Aead.seal(key, plain, aad));
+  }
+
+  NamespaceEvent open(SealedEvent p) {
+    SecretKey key = p.namespaceKey() ? keys.dataKey() : keys.memoryKey(p.memoryId());
+    if (key == null) {
+      return null;
+    }
+    byte[] aad = Aead.aad("event", keys.namespace(), p.memoryId().toString(), p.kind());
+    byte[] plain = openOrFail(key, p.sealed(), aad, "event of memory " + p.memoryId());
+    Class<? extends NamespaceEvent> type = switch (p.kind()) {
+      case "MemoryStored" -> MemoryStored.class;
+      case "MemoryUpdated" -> MemoryUpdated.class;
+      case "MemoryForgotten" -> MemoryForgotten.class;
+      default -> throw new IllegalStateException("unknown event kind " + p.kind());
+    };
+    return read(plain, type);
+  }
+
+  SealedSnapshot sealSnapshot(NamespaceState state) {
+    List<SealedSnapshot.SealedMemory> sealed = new ArrayList<>(state.size());
+    for (Memory m : state.all()) {
+      SecretKey key = keys.memoryKey(m.id());
+      if (key == null) {
+        throw new IllegalStateException("no key for memory " + m.id());
+      }
+      byte[] aad = Aead.aad("memory", keys.namespace(), m.id().toString());
+      sealed.add(new SealedSnapshot.SealedMemory(m.id(), Aead.seal(key, write(m), aad)));
+    }
+    byte[] body = write(new SealedSnapshot.Body(sealed));
+    return new SealedSnapshot(Aead.seal(keys.dataKey(), body, snapshotAad()));
+  }
+
+  NamespaceState openSnapshot(SealedSnapshot s) {
+    byte[] bodyBytes = openOrFail(keys.dataKey(), s.sealed(), snapshotAad(), "snapshot");
+    SealedSnapshot.Body body = read(bodyBytes, SealedSnapshot.Body.class);
+    List<Memory> memories = new ArrayList<>(body.memories().size());
+    for (SealedSnapshot.SealedMemory sm : body.memories()) {
+      SecretKey key = keys.memoryKey(sm.id());
+      if (key == null) {
+        continue; // forgotten after this snapshot was taken
+      }
+      byte[] aad = Aead.aad("memory", keys.namespace(), sm.id().toString());
+      memories.add(read(openOrFail(key, sm.sealed(), aad, "memory " + sm.id()), Memory.class));
+    }
+    return new NamespaceState(memories);
+  }
+
+  private byte[] snapshotAad() {
+    return Aead.aad("snapshot", keys.namespace());
+  }
+
+  private static String kind(NamespaceEvent e) {
+    return switch (e) {
+      case MemoryStored s -> "MemoryStored";
+      case MemoryUpdated u -> "MemoryUpdated";
+      case MemoryForgotten f -> "MemoryForgotten";
+    };
+  }
+
+  private static byte[] openOrFail(SecretKey key, byte[] sealed, byte[] aad, String what) {
+    try {
+      return Aead.open(key, sealed, aad);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot decrypt " + what + ": tampered or wrong key");
+    }
+  }
+
+  private byte[] write(Object o) {
+    try {
+      return cbor.writeValueAsBytes(o);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private <T> T read(byte[] bytes, Class<T> type) {
+    try {
+      return cbor.readValue(bytes, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package com.memoryoss.shard.internal;
+
+import com.memoryoss.protocol.NamespaceCommand;
+import com.memoryoss.protocol.NamespaceReply;
+import java.util.List;
+import java.util.UUID;
+import org.apache.pekko.actor.NoSerializationVerificationNeeded;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/** Completions of a namespace entity's own I/O, sent to itself. Never serialized. */
+public sealed interface SelfMessage extends NamespaceCommand.Internal, NoSerializationVerificationNeeded {
+
+  /** The keys of the in-flight group commit are durable (or failed to be). */
+  record KeysWritten(Throwable failure) implements SelfMessage {}
+
+  /** Keys of forgotten memories were deleted (or failed to be). */
+  record KeysShredded(List<UUID> ids, int deleted, ActorRef<NamespaceReply> replyTo,
+      Throwable failure) implements SelfMessage {}
+
+  /** Orphaned keys (forgotten but not yet shredded, or never journaled) were deleted. */
+  record OrphansSwept(List<UUID> ids, Throwable failure) implements SelfMessage {}
+}

@@ -1,0 +1,59 @@
+package com.memoryoss.protocol;
+
+import java.util.List;
+import java.util.UUID;
+import org.apache.pekko.actor.typed.ActorRef;
+
+/**
+ * What a namespace entity can be asked. Every command is answered with exactly one
+ * {@link NamespaceReply}; refusals are {@link NamespaceReply.Rejected} replies, never exceptions.
+ *
+ * <p>Commands other than {@link Internal} ones cross the cluster and are serialized with Jackson
+ * CBOR.
+ */
+public sealed interface NamespaceCommand {
+
+  /** Store one memory. Replies {@link NamespaceReply.Stored} once it is durable. */
+  record Store(StoreSpec spec, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /** Store all of these memories or none. Replies {@link NamespaceReply.Stored}. */
+  record StoreBatch(List<StoreSpec> specs, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /** Rank memories for a query. Replies {@link NamespaceReply.Recalled}. */
+  record Recall(RecallQuery query, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /** Change content, tags or type. Replies {@link NamespaceReply.Updated}. */
+  record Update(UpdateSpec spec, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /**
+   * Forget by ids or by a non-empty filter. Replies {@link NamespaceReply.Forgotten} once no
+   * readable copy of the content remains. Idempotent.
+   */
+  record Forget(ForgetSpec spec, String requestedBy, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /** Read one memory. Replies {@link NamespaceReply.Found}. */
+  record Get(UUID id, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /** One page of memories, newest first. Replies {@link NamespaceReply.Listed}. */
+  record ListMemories(ListSpec spec, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /** Every non-archived memory. Replies {@link NamespaceReply.Exported}. */
+  record Export(ActorRef<NamespaceReply> replyTo) implements NamespaceCommand, CborSerializable {}
+
+  /** Counts and index state. Replies {@link NamespaceReply.Stats}. */
+  record GetStats(ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /**
+   * Messages an entity sends itself (completions of its own I/O). They never leave the JVM and are
+   * defined by the entity's module.
+   */
+  non-sealed interface Internal extends NamespaceCommand {}
+}

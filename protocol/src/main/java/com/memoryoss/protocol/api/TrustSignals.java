@@ -1,0 +1,9 @@
+package com.memoryoss.protocol.api;
+
+/** The five trust signals, each in [0, 1]. */
+public record TrustSignals(
+    double recency,
+    double sourceReputation,
+    double embeddingCoherence,
+    double accessFrequency,
+    double outcomeLearning) {}

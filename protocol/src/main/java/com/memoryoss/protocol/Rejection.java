@@ -6,6 +6,8 @@ public enum Rejection {
   INVALID,
   /** No such memory in the namespace (404). */
   NOT_FOUND,
+  /** The caller's credential is missing or wrong (401). */
+  UNAUTHORIZED,
   /** The caller may not do this (403). */
   FORBIDDEN,
   /** The namespace cannot serve the request right now (503); safe to retry. */

@@ -119,7 +119,7 @@ public final class RequestValidator {
     MemoryFilter filter = new MemoryFilter(label("agent", r.agent()),
         label("session", r.session()), filterTags(r.tags()), null, r.before(), null);
     List<java.util.UUID> ids = r.ids() == null ? List.of() : r.ids();
-    if (ids.contains(null)) {
+    if (ids.stream().anyMatch(java.util.Objects::isNull)) {
       throw MemoryException.invalid("ids must not contain null");
     }
     if (ids.isEmpty() && filter.isEmpty()) {
@@ -207,7 +207,7 @@ public final class RequestValidator {
     if (tags == null) {
       return List.of();
     }
-    if (tags.contains(null)) {
+    if (tags.stream().anyMatch(java.util.Objects::isNull)) {
       throw MemoryException.invalid("tag is empty");
     }
     return tags;

@@ -1,0 +1,257 @@
+package com.memoryoss.cli.node;
+
+import com.memoryoss.cli.config.ConfigException;
+import com.memoryoss.cli.config.ConfigFile;
+import com.memoryoss.gateway.GatewayRoutes;
+import com.memoryoss.gateway.GatewayServer;
+import com.memoryoss.gateway.GatewaySettings;
+import com.memoryoss.gateway.auth.ApiKey;
+import com.memoryoss.gateway.auth.Authenticator;
+import com.memoryoss.gateway.auth.RateLimiter;
+import com.memoryoss.gateway.auth.Role;
+import com.memoryoss.gateway.memory.MemoryRoutes;
+import com.memoryoss.indexer.Bm25RecencyRanker;
+import com.memoryoss.indexer.NamespaceIndex;
+import com.memoryoss.indexer.Recaller;
+import com.memoryoss.indexer.TrustScorer;
+import com.memoryoss.protocol.RecallWeights;
+import com.memoryoss.protocol.api.Limits;
+import com.memoryoss.protocol.api.MemoryService;
+import com.memoryoss.protocol.api.RequestValidator;
+import com.memoryoss.shard.JournalCompactor;
+import com.memoryoss.shard.JournalSettings;
+import com.memoryoss.shard.KeyStore;
+import com.memoryoss.shard.MasterKey;
+import com.memoryoss.shard.NamespaceRuntime;
+import com.memoryoss.shard.NamespaceSharding;
+import com.memoryoss.shard.ShardedMemoryService;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.Address;
+import org.apache.pekko.actor.AddressFromURIString;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.cluster.typed.JoinSeedNodes;
+import org.apache.pekko.http.javadsl.ServerBinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: turns validated settings into a running node (journal, keys, sharded
+ * namespaces, memory service, HTTP gateway) and tears it down on shutdown.
+ */
+public final class Node {
+  private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
+  /** How the node serves HTTP. */
+  public enum Mode {
+    /** TLS as configured; authentication always. */
+    SERVE,
+    /** Plain HTTP; no authentication when no keys are configured and the bind is loopback. */
+    DEV
+  }
+
+  private final ActorSystem<Void> system;
+  private final ServerBinding binding;
+  private final boolean tls;
+
+  private Node(ActorSystem<Void> system, ServerBinding binding, boolean tls) {
+    this.system = system;
+    this.binding = binding;
+    this.tls = tls;
+  }
+
+  public InetSocketAddress address() {
+    return binding.localAddress();
+  }
+
+  public String baseUrl() {
+    return (tls ? "https" : "http") + "://" + address().getHostString() + ":"
+        + address().getPort();
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  /** Blocks until the node has shut down (SIGTERM, or {@link #stop}). */
+  public void awaitTermination() {
+    system.getWhenTerminated().toCompletableFuture().join();
+  }
+
+  public void stop() {
+    system.terminate();
+    awaitTermination();
+  }
+
+  /** Starts a node. Fails fast, with a message naming the problem, on any unusable setting. */
+  public static Node start(ConfigFile cfg, Mode mode, String version) {
+    boolean dev = mode == Mode.DEV;
+    boolean tls = !dev && cfg.tls().enabled();
+    boolean noKeys = cfg.auth().apiKeys().isEmpty();
+    if (dev && noKeys && !isLoopback(cfg.server().host())) {
+      throw new ConfigException("server.host", "dev mode without API keys binds only to a loopback"
+          + " address (got " + cfg.server().host() + "); configure [[auth.api_keys]] first");
+    }
+    Path dataDir = Path.of(cfg.storage().dataDir()).toAbsolutePath().normalize();
+    createPrivateDir(dataDir);
+
+    JournalSettings journal = journal(cfg, dataDir);
+    journal.ensureSchema();
+    MasterKey master = cfg.encryption().masterKey() != null
+        ? MasterKey.fromValue(cfg.encryption().masterKey())
+        : MasterKey.fromFile(cfg.encryption().masterKeyFile() != null
+            ? Path.of(cfg.encryption().masterKeyFile()) : dataDir.resolve("master.key"));
+    KeyStore keys = journal.openKeyStore();
+    JournalCompactor compactor = journal.openCompactor();
+
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "memoryoss",
+        pekkoConfig(cfg, journal));
+    try {
+      joinCluster(system, cfg.cluster());
+      CoordinatedShutdown.get(system).addTask(
+          CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "close-key-store", () -> {
+            keys.close();
+            compactor.close();
+            return CompletableFuture.completedFuture(Done.getInstance());
+          });
+
+      Limits limits = new Limits(cfg.limits().maxContentBytes(), cfg.limits().maxTags(),
+          cfg.limits().maxTagLength(), cfg.limits().maxNamespaceLength());
+      TrustScorer trust = new TrustScorer(cfg.trust().threshold());
+      Executor blocking = system.dispatchers().lookup(
+          DispatcherSelector.fromConfig("memoryoss.shard.blocking-dispatcher"));
+      NamespaceRuntime runtime = new NamespaceRuntime(keys, master, blocking, NamespaceIndex::new,
+          new Recaller(new Bm25RecencyRanker(RecallWeights.DEFAULTS, trust), trust),
+          Clock.systemUTC(), cfg.storage().snapshotMinEvents(), compactor);
+      NamespaceSharding.init(system, runtime);
+
+      Duration askTimeout = system.settings().config().getDuration("memoryoss.node.ask-timeout");
+      MemoryService memory = new ShardedMemoryService(ClusterSharding.get(system),
+          new RequestValidator(limits), trust, askTimeout, Clock.systemUTC());
+
+      Authenticator auth = authenticator(cfg, dataDir, dev && noKeys);
+      GatewaySettings gw = new GatewaySettings(cfg.server().host(), cfg.server().port(),
+          tls ? tlsSettings(cfg, dataDir) : null, cfg.limits().rateLimitPerSec(),
+          GatewaySettings.DEFAULT_MAX_BODY, cfg.proxy().defaultMemoryMode());
+      MemoryRoutes memoryRoutes = new MemoryRoutes(memory, auth,
+          new RateLimiter(gw.rateLimitPerSec()), gw.maxBodyBytes(), gw.memoryMode());
+      var route = new GatewayRoutes(List.of(memoryRoutes.routes()), tls).route();
+      ServerBinding binding =
+          GatewayServer.start(route, gw, system).toCompletableFuture().join();
+
+      Node node = new Node(system, binding, tls);
+      String authNote = dev && noKeys ? " (dev mode: no authentication, loopback only)"
+          : noKeys ? " (no API keys configured: every memory API call is refused)" : "";
+      LOG.info("memoryOSS {} listening on {}{}; data in {}", version, node.baseUrl(), authNote,
+          dataDir);
+      return node;
+    } catch (RuntimeException e) {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+      throw e;
+    }
+  }
+
+  private static JournalSettings journal(ConfigFile cfg, Path dataDir) {
+    var s = cfg.storage();
+    return s.journal().equals("postgres")
+        ? new JournalSettings(JournalSettings.Kind.POSTGRES, dataDir, s.postgresUrl(),
+            s.postgresUser(), s.postgresPassword())
+        : JournalSettings.sqlite(dataDir);
+  }
+
+  private static Config pekkoConfig(ConfigFile cfg, JournalSettings journal) {
+    return ConfigFactory.empty()
+        .withValue("pekko.remote.artery.canonical.hostname",
+            ConfigValueFactory.fromAnyRef(cfg.cluster().host()))
+        .withValue("pekko.remote.artery.canonical.port",
+            ConfigValueFactory.fromAnyRef(cfg.cluster().port()))
+        .withValue("pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout",
+            ConfigValueFactory.fromAnyRef(cfg.storage().passivateAfterSecs() + "s"))
+        .withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef(
+            cfg.logging().level().equals("trace") ? "DEBUG"
+                : cfg.logging().level().toUpperCase(java.util.Locale.ROOT).replace("WARN",
+                    "WARNING")))
+        .withFallback(journal.pekkoConfig())
+        .withFallback(ConfigFactory.load())
+        .resolve();
+  }
+
+  private static void joinCluster(ActorSystem<?> system, ConfigFile.Cluster c) {
+    Cluster cluster = Cluster.get(system);
+    if (c.seedNodes().isEmpty()) {
+      cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    } else {
+      List<Address> seeds = c.seedNodes().stream().map(AddressFromURIString::parse).toList();
+      cluster.manager().tell(new JoinSeedNodes(seeds));
+    }
+  }
+
+  private static Authenticator authenticator(ConfigFile cfg, Path dataDir, boolean devBypass) {
+    List<ApiKey> keys = cfg.auth().apiKeys().stream()
+        .map(k -> new ApiKey(k.key(), Role.parse(k.role()), k.namespace()))
+        .toList();
+    String secret = cfg.auth().jwtSecret() != null ? cfg.auth().jwtSecret()
+        : Secrets.loadOrCreate(dataDir.resolve("jwt.secret"));
+    return new Authenticator(keys, secret, cfg.auth().jwtExpirySecs(), Clock.systemUTC(),
+        devBypass);
+  }
+
+  private static GatewaySettings.Tls tlsSettings(ConfigFile cfg, Path dataDir) {
+    var t = cfg.tls();
+    return new GatewaySettings.Tls(
+        t.certPath() == null ? null : Path.of(t.certPath()),
+        t.keyPath() == null ? null : Path.of(t.keyPath()),
+        dataDir.resolve("tls"),
+        t.clientCaPath() == null ? null : Path.of(t.clientCaPath()));
+  }
+
+  static boolean isLoopback(String host) {
+    try {
+      for (InetAddress a : InetAddress.getAllByName(host)) {
+        if (!a.isLoopbackAddress()) {
+          return false;
+        }
+      }
+      return true;
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static void createPrivateDir(Path dir) {
+    try {
+      if (!Files.exists(dir)) {
+        Files.createDirectories(dir);
+        try {
+          Files.setPosixFilePermissions(dir,
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+          // best effort on other file systems
+        }
+      }
+    } catch (IOException e) {
+      throw new ConfigException("storage.data_dir",
+          "cannot create " + dir + ": " + e.getMessage());
+    }
+  }
+}

@@ -23,6 +23,12 @@ public final class NamespaceIndex implements AutoCloseable {
     indexed++;
   }
 
+  /** Indexes a memory that is not indexed yet. */
+  public void add(Memory m) {
+    text.add(m);
+    indexed++;
+  }
+
   public void remove(UUID id) {
     text.remove(id);
   }
@@ -31,7 +37,7 @@ public final class NamespaceIndex implements AutoCloseable {
   public void rebuild(Collection<Memory> memories) {
     text.clear();
     for (Memory m : memories) {
-      text.upsert(m);
+      text.add(m);
     }
     indexed = memories.size();
   }

@@ -71,6 +71,17 @@ public final class TextIndex implements AutoCloseable {
       remove(m.id());
       return;
     }
+    write(m, true);
+  }
+
+  /** Adds a memory known not to be indexed yet (cheaper than {@link #upsert}). */
+  public void add(Memory m) {
+    if (!m.archived()) {
+      write(m, false);
+    }
+  }
+
+  private void write(Memory m, boolean replace) {
     Document doc = new Document();
     doc.add(new StringField(ID, m.id().toString(), Field.Store.YES));
     doc.add(new TextField(TEXT, m.content(), Field.Store.NO));
@@ -87,7 +98,11 @@ public final class TextIndex implements AutoCloseable {
     doc.add(new StringField(TYPE, m.memoryType().wireName(), Field.Store.NO));
     doc.add(new LongPoint(CREATED, m.createdAt().toEpochMilli()));
     try {
-      writer.updateDocument(new Term(ID, m.id().toString()), doc);
+      if (replace) {
+        writer.updateDocument(new Term(ID, m.id().toString()), doc);
+      } else {
+        writer.addDocument(doc);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

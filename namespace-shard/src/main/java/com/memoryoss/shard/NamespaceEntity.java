@@ -282,7 +282,7 @@ public final class NamespaceEntity
           for (Flush.Unit u : flush.units()) {
             List<StoreResponse> stored = new ArrayList<>(u.memories().size());
             for (Memory m : u.memories()) {
-              index.upsert(m);
+              index.add(m);
               stored.add(new StoreResponse(m.id(), m.version()));
             }
             u.replyTo().tell(new NamespaceReply.Stored(stored));

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpEntity;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.MediaTypes;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
@@ -103,9 +104,14 @@ public abstract class ApiDirectives extends AllDirectives {
         return complete(Errors.json(StatusCodes.UNSUPPORTED_MEDIA_TYPE,
             "unsupported media type: send Content-Type: application/json"));
       }
-      CompletionStage<HttpResponse> response = entity.withSizeLimit(maxBodyBytes)
-          .toStrict(STRICT_TIMEOUT_MS, mat)
-          .thenCompose(strict -> handler.apply(Json.read(strict.getData().toArray(), type)))
+      // Small bodies usually arrive whole: skip materialising a stream for them.
+      CompletionStage<byte[]> bytes =
+          entity instanceof HttpEntity.Strict strict && strict.getData().size() <= maxBodyBytes
+              ? CompletableFuture.completedFuture(strict.getData().toArray())
+              : entity.withSizeLimit(maxBodyBytes).toStrict(STRICT_TIMEOUT_MS, mat)
+                  .thenApply(s -> s.getData().toArray());
+      CompletionStage<HttpResponse> response = bytes
+          .thenCompose(b -> handler.apply(Json.read(b, type)))
           .thenApply(ApiDirectives::ok)
           .exceptionally(Errors::of);
       return completeWithFuture(response);

@@ -16,13 +16,28 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Aead {
   private static final int NONCE_BYTES = 12;
   private static final int TAG_BITS = 128;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  // Cipher.getInstance is costly (provider lookup); a Cipher is re-initialised per message.
+  private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+    try {
+      return Cipher.getInstance("AES/GCM/NoPadding");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM unavailable", e);
+    }
+  });
+  // One DRBG per thread: the shared default SecureRandom serialises callers on a lock.
+  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(() -> {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (GeneralSecurityException e) {
+      return new SecureRandom();
+    }
+  });
 
   private Aead() {}
 
   public static SecretKey newKey() {
     byte[] k = new byte[32];
-    RANDOM.nextBytes(k);
+    RANDOM.get().nextBytes(k);
     return key(k);
   }
 
@@ -40,8 +55,8 @@ public final class Aead {
   public static byte[] seal(SecretKey key, byte[] plaintext, byte[] aad) {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
-      RANDOM.nextBytes(nonce);
-      Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+      RANDOM.get().nextBytes(nonce);
+      Cipher c = CIPHERS.get();
       c.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
       c.updateAAD(aad);
       byte[] out = new byte[NONCE_BYTES + c.getOutputSize(plaintext.length)];
@@ -64,7 +79,7 @@ public final class Aead {
     if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
       throw new GeneralSecurityException("sealed blob too short");
     }
-    Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+    Cipher c = CIPHERS.get();
     c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
     c.updateAAD(aad);
     return c.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);

@@ -16,6 +16,10 @@ public record SealedSnapshot(byte[] sealed) implements CborSerializable {
   /** The plaintext body of a snapshot (still per-memory sealed). */
   public record Body(List<SealedMemory> memories) implements CborSerializable {}
 
-  /** One memory sealed with its own key. */
-  public record SealedMemory(UUID id, byte[] sealed) implements CborSerializable {}
+  /**
+   * One memory sealed with its own key: either the ciphertext of its {@code MemoryStored} event
+   * ({@code kind} = {@code "MemoryStored"}, reused as is) or of the memory itself ({@code
+   * "Memory"}, after it changed).
+   */
+  public record SealedMemory(UUID id, String kind, byte[] sealed) implements CborSerializable {}
 }

@@ -11,6 +11,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.List;
 import javax.crypto.SecretKey;
 import org.apache.pekko.persistence.typed.EventAdapter;
@@ -27,6 +30,16 @@ import org.apache.pekko.persistence.typed.SnapshotAdapter;
 public final class Sealer {
   private final Keyring keys;
   private final ObjectMapper cbor;
+  /**
+   * The latest sealed form of each memory, with the (immutable) memory instance it encodes: the
+   * ciphertext of its {@code MemoryStored} event, or of the memory itself once it changed. A
+   * snapshot reuses these instead of encrypting the whole namespace again.
+   */
+  private Map<UUID, Cached> sealedMemories = new HashMap<>();
+
+  private record Cached(Memory memory, String kind, byte[] sealed) {}
+
+  private static final String MEMORY = "Memory";
 
   public Sealer(Keyring keys, ObjectMapper cbor) {
     this.keys = keys;
@@ -76,7 +89,11 @@ public final class Sealer {
     String kind = kind(e);
     byte[] plain = write(e);
     byte[] aad = Aead.aad("event", keys.namespace(), e.memoryId().toString(), kind);
-    return new SealedEvent(e.memoryId(), kind, nsKey, Aead.seal(key, plain, aad));
+    byte[] sealed = Aead.seal(key, plain, aad);
+    if (e instanceof MemoryStored stored) {
+      sealedMemories.put(e.memoryId(), new Cached(stored.memory(), kind, sealed));
+    }
+    return new SealedEvent(e.memoryId(), kind, nsKey, sealed);
   }
 
   NamespaceEvent open(SealedEvent p) {
@@ -92,19 +109,29 @@ public final class Sealer {
       case "MemoryForgotten" -> MemoryForgotten.class;
       default -> throw new IllegalStateException("unknown event kind " + p.kind());
     };
-    return read(plain, type);
+    NamespaceEvent event = read(plain, type);
+    if (event instanceof MemoryStored stored) {
+      sealedMemories.put(p.memoryId(), new Cached(stored.memory(), p.kind(), p.sealed()));
+    }
+    return event;
   }
 
   SealedSnapshot sealSnapshot(NamespaceState state) {
     List<SealedSnapshot.SealedMemory> sealed = new ArrayList<>(state.size());
+    Map<UUID, Cached> next = new HashMap<>(state.size() * 2);
     for (Memory m : state.all()) {
-      SecretKey key = keys.memoryKey(m.id());
-      if (key == null) {
-        throw new IllegalStateException("no key for memory " + m.id());
+      Cached c = sealedMemories.get(m.id());
+      if (c == null || c.memory() != m) {
+        SecretKey key = keys.memoryKey(m.id());
+        if (key == null) {
+          throw new IllegalStateException("no key for memory " + m.id());
+        }
+        c = new Cached(m, MEMORY, Aead.seal(key, write(m), memoryAad(m.id())));
       }
-      byte[] aad = Aead.aad("memory", keys.namespace(), m.id().toString());
-      sealed.add(new SealedSnapshot.SealedMemory(m.id(), Aead.seal(key, write(m), aad)));
+      next.put(m.id(), c);
+      sealed.add(new SealedSnapshot.SealedMemory(m.id(), c.kind(), c.sealed()));
     }
+    sealedMemories = next;
     byte[] body = write(new SealedSnapshot.Body(sealed));
     return new SealedSnapshot(Aead.seal(keys.dataKey(), body, snapshotAad()));
   }
@@ -118,10 +145,23 @@ public final class Sealer {
       if (key == null) {
         continue; // forgotten after this snapshot was taken
       }
-      byte[] aad = Aead.aad("memory", keys.namespace(), sm.id().toString());
-      memories.add(read(openOrFail(key, sm.sealed(), aad, "memory " + sm.id()), Memory.class));
+      Memory m;
+      if (MEMORY.equals(sm.kind())) {
+        m = read(openOrFail(key, sm.sealed(), memoryAad(sm.id()), "memory " + sm.id()),
+            Memory.class);
+      } else {
+        byte[] aad = Aead.aad("event", keys.namespace(), sm.id().toString(), sm.kind());
+        m = read(openOrFail(key, sm.sealed(), aad, "memory " + sm.id()), MemoryStored.class)
+            .memory();
+      }
+      sealedMemories.put(sm.id(), new Cached(m, sm.kind(), sm.sealed()));
+      memories.add(m);
     }
     return new NamespaceState(memories);
+  }
+
+  private byte[] memoryAad(UUID id) {
+    return Aead.aad("memory", keys.namespace(), id.toString());
   }
 
   private byte[] snapshotAad() {

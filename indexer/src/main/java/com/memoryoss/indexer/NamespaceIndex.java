@@ -1,54 +1,217 @@
 package com.memoryoss.indexer;
 
+import com.memoryoss.indexer.embed.Embedder;
+import com.memoryoss.indexer.vector.VectorIndex;
+import com.memoryoss.protocol.Embedding;
 import com.memoryoss.protocol.Memory;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Everything searchable about one namespace, in memory only. Owned by that namespace's entity;
- * rebuilt from its state on recovery.
+ * Everything searchable about one namespace, in memory only: the indexed memories themselves, a
+ * BM25 index over content, tags and session context, an identifier index, and (with an embedder)
+ * a vector index. It is the namespace's read model: recalls run against it from any thread while
+ * one writer applies {@link IndexOp}s in journal order.
  *
- * <p>Thread-safety: updates and reads may run concurrently.
+ * <p>Threading: {@link #apply} must be called by one thread at a time (the namespace's indexing
+ * stage); every other method may be called concurrently from any thread.
  */
 public final class NamespaceIndex implements AutoCloseable {
+  private final ConcurrentHashMap<UUID, Memory> memories = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Integer> agents = new ConcurrentHashMap<>();
   private final TextIndex text = new TextIndex();
-  private volatile long indexed;
+  private final VectorIndex vectors;
+  private final Embedder embedder;
+  private final SessionContext sessions = new SessionContext();
+
+  /**
+   * @param embedder the namespace's model, or {@code null} for lexical recall only
+   * @param vectors where vectors go ({@code null} exactly when {@code embedder} is)
+   */
+  public NamespaceIndex(Embedder embedder, VectorIndex vectors) {
+    if ((embedder == null) != (vectors == null)) {
+      throw new IllegalArgumentException("an embedder needs a vector index and vice versa");
+    }
+    this.embedder = embedder;
+    this.vectors = vectors;
+  }
+
+  /**
+   * A new embedding computed while applying ops, to be persisted by the caller: of the memory's
+   * content at {@code version} (persist it only if the memory is still at that version).
+   */
+  public record NewEmbedding(UUID id, long version, Embedding embedding) {}
+
+  /**
+   * Applies ops in order, embedding memories that have no current vector.
+   *
+   * @return the embeddings computed (never for memories removed by a later op of the batch)
+   */
+  public List<NewEmbedding> apply(List<IndexOp> ops) {
+    Map<UUID, Memory> toEmbed = new HashMap<>();
+    for (IndexOp op : ops) {
+      switch (op) {
+        case IndexOp.Put p -> put(p, toEmbed);
+        case IndexOp.Remove r -> {
+          remove(r.id());
+          toEmbed.remove(r.id());
+        }
+        case IndexOp.Reset r -> reset(r, toEmbed);
+      }
+    }
+    return embed(toEmbed.values());
+  }
+
+  private void put(IndexOp.Put p, Map<UUID, Memory> toEmbed) {
+    Memory m = p.memory();
+    Memory previous = memories.put(m.id(), m);
+    if (previous != null && previous.agent() != null) {
+      agents.computeIfPresent(previous.agent(), (a, n) -> n <= 1 ? null : n - 1);
+    }
+    if (m.agent() != null) {
+      agents.merge(m.agent(), 1, Integer::sum);
+    }
+    boolean contentChanged = previous == null || !previous.content().equals(m.content());
+    List<UUID> touched = previous == null ? sessions.append(m) : List.of();
+    if (previous == null) {
+      text.add(m, sessions.context(m.id(), memories::get));
+    } else {
+      text.upsert(m, sessions.context(m.id(), memories::get));
+      if (contentChanged) {
+        touched = sessions.neighbours(m.id());
+      }
+    }
+    reindex(touched);
+    if (vectors != null) {
+      if (p.embedding() != null && p.embedding().model().equals(embedder.modelId())) {
+        vectors.upsert(m.id(), p.embedding().vector());
+      } else if (contentChanged || vectors.vector(m.id()) == null) {
+        vectors.remove(m.id());
+        toEmbed.put(m.id(), m);
+      }
+    }
+  }
+
+  private void remove(UUID id) {
+    Memory m = memories.remove(id);
+    if (m == null) {
+      return;
+    }
+    if (m.agent() != null) {
+      agents.computeIfPresent(m.agent(), (a, n) -> n <= 1 ? null : n - 1);
+    }
+    List<UUID> neighbours = sessions.remove(m);
+    text.remove(id);
+    if (vectors != null) {
+      vectors.remove(id);
+    }
+    reindex(neighbours);
+  }
+
+  private void reset(IndexOp.Reset r, Map<UUID, Memory> toEmbed) {
+    for (UUID id : List.copyOf(memories.keySet())) {
+      if (vectors != null) {
+        vectors.remove(id);
+      }
+    }
+    memories.clear();
+    agents.clear();
+    sessions.clear();
+    text.clear();
+    toEmbed.clear();
+    for (Memory m : r.memories()) {
+      memories.put(m.id(), m);
+      if (m.agent() != null) {
+        agents.merge(m.agent(), 1, Integer::sum);
+      }
+      sessions.append(m);
+    }
+    for (Memory m : r.memories()) {
+      text.add(m, sessions.context(m.id(), memories::get));
+      if (vectors != null) {
+        Embedding e = r.embeddings().get(m.id());
+        if (e != null && e.model().equals(embedder.modelId())) {
+          vectors.upsert(m.id(), e.vector());
+        } else {
+          toEmbed.put(m.id(), m);
+        }
+      }
+    }
+  }
+
+  private void reindex(List<UUID> ids) {
+    for (UUID id : ids) {
+      Memory n = memories.get(id);
+      if (n != null) {
+        text.upsert(n, sessions.context(id, memories::get));
+      }
+    }
+  }
+
+  private static final int EMBED_CHUNK = 64;
+
+  private List<NewEmbedding> embed(Collection<Memory> pending) {
+    if (embedder == null || pending.isEmpty()) {
+      return List.of();
+    }
+    List<Memory> list = new ArrayList<>(pending);
+    List<NewEmbedding> out = new ArrayList<>(list.size());
+    for (int from = 0; from < list.size(); from += EMBED_CHUNK) {
+      List<Memory> chunk = list.subList(from, Math.min(list.size(), from + EMBED_CHUNK));
+      float[][] v = embedder.embedPassages(chunk.stream().map(Memory::content).toList());
+      for (int i = 0; i < chunk.size(); i++) {
+        UUID id = chunk.get(i).id();
+        // A later op of this batch may have changed or removed it meanwhile: only current ones.
+        if (memories.get(id) == chunk.get(i)) {
+          vectors.upsert(id, v[i]);
+          out.add(new NewEmbedding(id, chunk.get(i).version(),
+              new Embedding(embedder.modelId(), v[i])));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ------------------------------------------------------------------ reads
+
+  public Memory memory(UUID id) {
+    return memories.get(id);
+  }
+
+  public int size() {
+    return memories.size();
+  }
 
   public TextIndex text() {
     return text;
   }
 
-  public void upsert(Memory m) {
-    text.upsert(m);
-    indexed++;
+  /** The vector index, or {@code null} when recall is lexical only. */
+  public VectorIndex vectors() {
+    return vectors;
   }
 
-  /** Indexes a memory that is not indexed yet. */
-  public void add(Memory m) {
-    text.add(m);
-    indexed++;
+  /** The namespace's embedder, or {@code null}. */
+  public Embedder embedder() {
+    return embedder;
   }
 
-  public void remove(UUID id) {
-    text.remove(id);
-  }
-
-  /** Replaces the whole content with these memories. */
-  public void rebuild(Collection<Memory> memories) {
-    text.clear();
-    for (Memory m : memories) {
-      text.add(m);
-    }
-    indexed = memories.size();
-  }
-
-  /** Writes applied since creation (a monotonic counter, for lag reporting). */
-  public long applied() {
-    return indexed;
+  /** Agents that have memories here. */
+  public Set<String> agents() {
+    return agents.keySet();
   }
 
   @Override
   public void close() {
     text.close();
+    if (vectors != null) {
+      vectors.close();
+    }
   }
 }

@@ -2,39 +2,75 @@ package com.memoryoss.indexer;
 
 import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.RecallQuery;
+import com.memoryoss.protocol.RecallWeights;
 import com.memoryoss.protocol.api.MemorySummary;
+import com.memoryoss.protocol.api.QueryExplainResponse;
 import com.memoryoss.protocol.api.RecallCursor;
 import com.memoryoss.protocol.api.RecallResponse;
 import com.memoryoss.protocol.api.ScoredMemory;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
- * Answers a recall from a namespace's index: ranks with the configured {@link Ranker}, applies
- * {@code min_score}, pages with the cursor, and renders summaries. One scoring path whatever the
- * namespace's size.
+ * Answers a recall from a namespace's index: ranks with the {@link FusionRanker}, diversifies
+ * (MMR over embeddings) when asked, applies {@code min_recall_score}, pages with the cursor and
+ * renders summaries. Query-explain runs exactly the same path and reports how it got there.
+ *
+ * <p>Thread-safe: runs on any thread against the concurrently updated index.
  */
 public final class Recaller {
   /** Candidates ranked per page; deeper pages rank deeper. */
-  private static final int DEPTH_PER_PAGE = 200;
-  private static final int MAX_DEPTH = 10_000;
+  private static final int DEPTH = 200;
+  private static final int MAX_DEPTH = 2_000;
 
-  private final Ranker ranker;
+  private final FusionRanker ranker;
   private final TrustScorer trust;
 
-  public Recaller(Ranker ranker, TrustScorer trust) {
+  public Recaller(FusionRanker ranker, TrustScorer trust) {
     this.ranker = ranker;
     this.trust = trust;
   }
 
-  public RecallResponse recall(
-      RecallQuery q, NamespaceIndex index, Function<UUID, Memory> memories, Instant now) {
+  public RecallResponse recall(RecallQuery q, NamespaceIndex index, Instant now) {
+    return run(q, index, now).response;
+  }
+
+  public QueryExplainResponse explain(
+      RecallQuery q, NamespaceIndex index, Instant now, String namespace, long lag,
+      RecallWeights defaults) {
+    Run run = run(q, index, now);
+    Set<UUID> returned = new HashSet<>();
+    run.response.memories().forEach(s -> returned.add(s.memory().id()));
+    List<QueryExplainResponse.Candidate> candidates = new ArrayList<>(run.ranked.size());
+    int rank = 1;
+    for (Ranked r : run.ranked) {
+      var why = r.why();
+      candidates.add(new QueryExplainResponse.Candidate(r.memory().id(), preview(r.memory()),
+          rank++, returned.contains(r.memory().id()), r.provenance(), scores(why.raw()),
+          scores(why.normalized()), why.maxChannel(), why.base(), why.recency(), why.agentBoost(),
+          why.relevance(), why.statusFactor(), r.trust(), why.trustMultiplier(), r.score()));
+    }
+    boolean dense = index.embedder() != null;
+    return new QueryExplainResponse(q.query(), namespace, q.strong() ? "strong" : "eventual", lag,
+        dense ? index.embedder().modelId() : null, dense, true,
+        List.copyOf(Identifiers.of(q.query())),
+        q.weights() == null ? defaults : q.weights().orElse(defaults), q.minChannelScore(),
+        q.minScore(), q.diversityFactor(), candidates, run.response.memories());
+  }
+
+  private record Run(List<Ranked> ranked, RecallResponse response) {}
+
+  private Run run(RecallQuery q, NamespaceIndex index, Instant now) {
     RecallCursor cursor = q.cursor() == null ? null : RecallCursor.parse(q.cursor());
-    int depth = cursor == null ? Math.max(DEPTH_PER_PAGE, q.limit()) : MAX_DEPTH;
-    List<Ranked> ranked = ranker.rank(q, index, memories, now, depth);
+    int depth = cursor == null ? Math.max(DEPTH, q.limit() * 4) : MAX_DEPTH;
+    List<Ranked> ranked = ranker.rank(q, index, now, depth);
+    if (q.diversityFactor() > 0 && ranked.size() > 1) {
+      ranked = diversify(ranked, index, q.diversityFactor());
+    }
     List<ScoredMemory> page = new ArrayList<>(q.limit());
     List<MemorySummary> summaries = new ArrayList<>(q.limit());
     boolean more = false;
@@ -50,7 +86,10 @@ public final class Recaller {
         break;
       }
       boolean low = trust.isLow(r.trust());
-      page.add(new ScoredMemory(r.memory(), r.score(), r.provenance(), r.trust(), low));
+      float[] vector = q.includeEmbeddings() && index.vectors() != null
+          ? index.vectors().vector(r.memory().id()) : null;
+      page.add(new ScoredMemory(r.memory(), r.score(), r.provenance(), r.trust(), low,
+          vector == null ? null : vector.clone()));
       summaries.add(Summaries.of(r, low));
     }
     String next = null;
@@ -58,6 +97,66 @@ public final class Recaller {
       ScoredMemory last = page.get(page.size() - 1);
       next = new RecallCursor(last.score(), last.memory().id()).toString();
     }
-    return new RecallResponse(page, summaries, next);
+    return new Run(ranked, new RecallResponse(page, summaries, next));
+  }
+
+  /**
+   * Maximal marginal relevance: repeatedly take the candidate with the best {@code (1 - d) *
+   * score - d * (similarity to the closest one already taken)}. Scores are capped to stay
+   * non-increasing so pages and cursors keep working.
+   */
+  static List<Ranked> diversify(List<Ranked> ranked, NamespaceIndex index, double d) {
+    List<Ranked> pool = new ArrayList<>(ranked.subList(0, Math.min(ranked.size(), 100)));
+    List<Ranked> rest = ranked.subList(pool.size(), ranked.size());
+    List<Ranked> out = new ArrayList<>(ranked.size());
+    List<float[]> chosen = new ArrayList<>();
+    double cap = Double.MAX_VALUE;
+    while (!pool.isEmpty()) {
+      int best = 0;
+      double bestValue = -Double.MAX_VALUE;
+      for (int i = 0; i < pool.size(); i++) {
+        double sim = maxSimilarity(pool.get(i), chosen, index);
+        double value = (1 - d) * pool.get(i).score() - d * sim;
+        if (value > bestValue) {
+          bestValue = value;
+          best = i;
+        }
+      }
+      Ranked r = pool.remove(best);
+      cap = Math.min(cap, r.score());
+      out.add(new Ranked(r.memory(), cap, r.provenance(), r.trust(), r.why()));
+      float[] v = index.vectors() == null ? null : index.vectors().vector(r.memory().id());
+      chosen.add(v);
+    }
+    for (Ranked r : rest) {
+      double s = Math.min(cap, r.score());
+      out.add(new Ranked(r.memory(), s, r.provenance(), r.trust(), r.why()));
+    }
+    return out;
+  }
+
+  private static double maxSimilarity(Ranked r, List<float[]> chosen, NamespaceIndex index) {
+    if (chosen.isEmpty() || index.vectors() == null) {
+      return 0;
+    }
+    float[] v = index.vectors().vector(r.memory().id());
+    if (v == null) {
+      return 0;
+    }
+    double max = 0;
+    for (float[] c : chosen) {
+      if (c != null) {
+        max = Math.max(max, FusionRanker.dot(v, c));
+      }
+    }
+    return max;
+  }
+
+  private static QueryExplainResponse.Scores scores(Ranked.Channels c) {
+    return new QueryExplainResponse.Scores(c.vector(), c.fts(), c.exact());
+  }
+
+  private static String preview(Memory m) {
+    return m.content().length() <= 100 ? m.content() : m.content().substring(0, 100) + "...";
   }
 }

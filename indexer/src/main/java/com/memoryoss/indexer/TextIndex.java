@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -24,6 +23,8 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -43,13 +44,17 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class TextIndex implements AutoCloseable {
   private static final String ID = "id";
   private static final String TEXT = "text";
+  private static final String CTX = "ctx";
+  private static final String IDENT = "ident";
+  /** How much a memory's session neighbours count, relative to its own text. */
+  static final float CONTEXT_BOOST = 0.35f;
   private static final String AGENT = "agent";
   private static final String SESSION = "session";
   private static final String TYPE = "type";
   private static final String TAG = "tag";
   private static final String CREATED = "created";
 
-  private final Analyzer analyzer = new EnglishAnalyzer();
+  private final Analyzer analyzer = new MemoryAnalyzer();
   private final IndexWriter writer;
   private final SearcherManager searchers;
   private volatile boolean dirty;
@@ -65,29 +70,40 @@ public final class TextIndex implements AutoCloseable {
     }
   }
 
-  /** Adds or replaces a memory. Archived memories are removed instead. */
-  public void upsert(Memory m) {
+  /**
+   * Adds or replaces a memory. {@code context} is the text of its neighbours in the same session
+   * (searched with a lower weight); archived memories are removed instead.
+   */
+  public void upsert(Memory m, String context) {
     if (m.archived()) {
       remove(m.id());
       return;
     }
-    write(m, true);
+    write(m, context, true);
   }
 
   /** Adds a memory known not to be indexed yet (cheaper than {@link #upsert}). */
-  public void add(Memory m) {
+  public void add(Memory m, String context) {
     if (!m.archived()) {
-      write(m, false);
+      write(m, context, false);
     }
   }
 
-  private void write(Memory m, boolean replace) {
+  private void write(Memory m, String context, boolean replace) {
     Document doc = new Document();
     doc.add(new StringField(ID, m.id().toString(), Field.Store.YES));
     doc.add(new TextField(TEXT, m.content(), Field.Store.NO));
+    if (context != null && !context.isEmpty()) {
+      doc.add(new TextField(CTX, context, Field.Store.NO));
+    }
+    StringBuilder all = new StringBuilder(m.content());
     for (String tag : m.tags()) {
       doc.add(new TextField(TEXT, tag, Field.Store.NO));
       doc.add(new StringField(TAG, tag, Field.Store.NO));
+      all.append(' ').append(tag);
+    }
+    for (String ident : Identifiers.of(all.toString())) {
+      doc.add(new StringField(IDENT, ident, Field.Store.NO));
     }
     if (m.agent() != null) {
       doc.add(new StringField(AGENT, m.agent(), Field.Store.NO));
@@ -140,10 +156,56 @@ public final class TextIndex implements AutoCloseable {
     BooleanQuery.Builder text = new BooleanQuery.Builder();
     for (String term : terms) {
       text.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
+      text.add(new BoostQuery(new TermQuery(new Term(CTX, term)), CONTEXT_BOOST), Occur.SHOULD);
     }
     BooleanQuery.Builder q = new BooleanQuery.Builder().add(text.build(), Occur.MUST);
     addFilter(q, filter);
     return run(q.build(), k);
+  }
+
+  /**
+   * Memories containing the given identifiers literally, scored by the share of the query's
+   * identifier weight they match, where rare identifiers weigh more (BM25-style IDF over this
+   * namespace). Scores are in (0, 1].
+   */
+  public List<Hit> identifierSearch(Set<String> identifiers, MemoryFilter filter, int k) {
+    if (identifiers.isEmpty()) {
+      return List.of();
+    }
+    try {
+      refreshIfDirty();
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        int n = Math.max(1, searcher.getIndexReader().numDocs());
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        double total = 0;
+        for (String ident : identifiers) {
+          Term t = new Term(IDENT, ident);
+          int df = searcher.getIndexReader().docFreq(t);
+          double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+          total += idf;
+          if (df > 0) {
+            any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), (float) idf),
+                Occur.SHOULD);
+          }
+        }
+        if (total <= 0) {
+          return List.of();
+        }
+        BooleanQuery.Builder q = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+        addFilter(q, filter);
+        List<Hit> raw = search(searcher, q.build(), k);
+        List<Hit> scaled = new ArrayList<>(raw.size());
+        for (Hit h : raw) {
+          scaled.add(new Hit(h.id(), (float) Math.min(1.0, h.score() / total)));
+        }
+        return scaled;
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Analyzed, de-duplicated terms of a text, in order. */
@@ -188,26 +250,34 @@ public final class TextIndex implements AutoCloseable {
 
   private List<Hit> run(Query query, int k) {
     try {
-      if (dirty) {
-        dirty = false;
-        searchers.maybeRefreshBlocking();
-      }
+      refreshIfDirty();
       IndexSearcher searcher = searchers.acquire();
       try {
-        TopDocs top = searcher.search(query, Math.max(1, k));
-        StoredFields stored = searcher.storedFields();
-        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-          String id = stored.document(sd.doc).get(ID);
-          hits.add(new Hit(UUID.fromString(id), sd.score));
-        }
-        return hits;
+        return search(searcher, query, k);
       } finally {
         searchers.release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void refreshIfDirty() throws IOException {
+    if (dirty) {
+      dirty = false;
+      searchers.maybeRefreshBlocking();
+    }
+  }
+
+  private static List<Hit> search(IndexSearcher searcher, Query query, int k) throws IOException {
+    TopDocs top = searcher.search(query, Math.max(1, k));
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+    for (ScoreDoc sd : top.scoreDocs) {
+      String id = stored.document(sd.doc).get(ID);
+      hits.add(new Hit(UUID.fromString(id), sd.score));
+    }
+    return hits;
   }
 
   /** Number of searchable documents (after pending writes are refreshed). */

@@ -1,9 +1,11 @@
 package com.memoryoss.shard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.memoryoss.indexer.IndexOp;
 import com.memoryoss.indexer.NamespaceIndex;
 import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.NamespaceCommand;
+import com.memoryoss.protocol.NamespaceCommand.Explain;
 import com.memoryoss.protocol.NamespaceCommand.Export;
 import com.memoryoss.protocol.NamespaceCommand.Forget;
 import com.memoryoss.protocol.NamespaceCommand.Get;
@@ -14,6 +16,7 @@ import com.memoryoss.protocol.NamespaceCommand.Store;
 import com.memoryoss.protocol.NamespaceCommand.StoreBatch;
 import com.memoryoss.protocol.NamespaceCommand.Update;
 import com.memoryoss.protocol.NamespaceEvent;
+import com.memoryoss.protocol.NamespaceEvent.MemoryEmbedded;
 import com.memoryoss.protocol.NamespaceEvent.MemoryForgotten;
 import com.memoryoss.protocol.NamespaceEvent.MemoryStored;
 import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
@@ -26,7 +29,9 @@ import com.memoryoss.protocol.api.Limits;
 import com.memoryoss.protocol.api.StoreResponse;
 import com.memoryoss.shard.internal.Flush;
 import com.memoryoss.shard.internal.GroupCommit;
+import com.memoryoss.shard.internal.IndexFeeder;
 import com.memoryoss.shard.internal.SelfMessage;
+import com.memoryoss.shard.internal.SelfMessage.Indexed;
 import com.memoryoss.shard.internal.SelfMessage.KeysShredded;
 import com.memoryoss.shard.internal.SelfMessage.KeysWritten;
 import com.memoryoss.shard.internal.SelfMessage.OrphansSwept;
@@ -89,10 +94,11 @@ public final class NamespaceEntity
   private final NamespaceRuntime rt;
   private final Keyring keys;
   private final Sealer sealer;
-  private final NamespaceIndex index;
   private final GroupCommit commits = new GroupCommit(MAX_MEMORIES_PER_COMMIT);
   private final Uuid7 ids = new Uuid7();
-  private final NamespaceQueries queries;
+  /** Created when recovery has told us the namespace's embedding model. */
+  private IndexFeeder feeder;
+  private NamespaceQueries queries;
   private long lastSnapshotSeq;
   private long previousSnapshotSeq;
 
@@ -126,8 +132,6 @@ public final class NamespaceEntity
     this.rt = rt;
     this.keys = keys;
     this.sealer = sealer;
-    this.index = rt.indexFactory().get();
-    this.queries = new NamespaceQueries(rt.recaller(), index);
   }
 
   @Override
@@ -141,7 +145,8 @@ public final class NamespaceEntity
     return (state, cmd) -> switch (cmd) {
       case Store s -> onStore(state, s);
       case StoreBatch b -> onStoreBatch(state, b);
-      case Recall r -> Effect().reply(r.replyTo(), queries.recall(state, r.query(), now()));
+      case Recall r -> onRecall(r);
+      case Explain x -> onExplain(x);
       case Update u -> onUpdate(state, u);
       case Forget f -> onForget(state, f);
       case Get g -> Effect().reply(g.replyTo(), queries.get(state, g.id()));
@@ -155,6 +160,7 @@ public final class NamespaceEntity
   private ReplyEffect<NamespaceEvent, NamespaceState> onInternal(NamespaceState state, SelfMessage i) {
     return switch (i) {
       case KeysWritten k -> onKeysWritten(k);
+      case Indexed x -> onIndexed(state, x);
       case KeysShredded k -> onKeysShredded(k);
       case OrphansSwept o -> onOrphansSwept(o);
     };
@@ -190,13 +196,20 @@ public final class NamespaceEntity
     return newSignalHandlerBuilder()
         .onSignal(RecoveryCompleted.instance(), this::onRecovered)
         .onSignal(SnapshotCompleted.class, (state, done) -> onSnapshot(done))
-        .onSignal(PostStop.instance(), state -> index.close())
+        .onSignal(PostStop.instance(), state -> {
+          if (feeder != null) {
+            feeder.index().close();
+          }
+        })
         .build();
   }
 
   // ---------------------------------------------------------------- store
 
   private ReplyEffect<NamespaceEvent, NamespaceState> onStore(NamespaceState state, Store cmd) {
+    if (indexBehind()) {
+      return busy(cmd.replyTo());
+    }
     Memory m = newMemory(cmd.spec());
     UUID dup = duplicateOf(state, m.contentHash());
     if (dup != null) {
@@ -210,6 +223,9 @@ public final class NamespaceEntity
 
   private ReplyEffect<NamespaceEvent, NamespaceState> onStoreBatch(
       NamespaceState state, StoreBatch cmd) {
+    if (indexBehind()) {
+      return busy(cmd.replyTo());
+    }
     List<Memory> batch = new ArrayList<>(cmd.specs().size());
     Map<String, UUID> inBatch = new HashMap<>();
     for (StoreSpec spec : cmd.specs()) {
@@ -229,6 +245,16 @@ public final class NamespaceEntity
     commits.enqueue(new Flush.Unit(batch, cmd.replyTo()));
     startNextCommit();
     return Effect().noReply();
+  }
+
+  private boolean indexBehind() {
+    return feeder != null && feeder.lag() > rt.maxIndexLag();
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> busy(
+      org.apache.pekko.actor.typed.ActorRef<NamespaceReply> to) {
+    return reject(to, Rejection.BUSY, "indexing is " + feeder.lag()
+        + " memories behind; retry shortly");
   }
 
   private UUID duplicateOf(NamespaceState state, String hash) {
@@ -279,17 +305,57 @@ public final class NamespaceEntity
         .persist(events)
         .thenRun((NamespaceState s) -> {
           commits.finish();
+          List<IndexOp> ops = new ArrayList<>();
           for (Flush.Unit u : flush.units()) {
             List<StoreResponse> stored = new ArrayList<>(u.memories().size());
             for (Memory m : u.memories()) {
-              index.add(m);
+              ops.add(new IndexOp.Put(m, null));
               stored.add(new StoreResponse(m.id(), m.version()));
             }
             u.replyTo().tell(new NamespaceReply.Stored(stored));
           }
+          feed(ops);
           startNextCommit();
         })
         .thenNoReply();
+  }
+
+  // ---------------------------------------------------------------- index & recall
+
+  /** Hands ops to the index stage; embeddings it computes come back as {@link Indexed}. */
+  private void feed(List<IndexOp> ops) {
+    if (ops.isEmpty()) {
+      return;
+    }
+    ctx.pipeToSelf(feeder.submit(ops), (embedded, failure) ->
+        new Indexed(embedded == null ? List.of() : embedded, failure));
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onIndexed(NamespaceState state, Indexed x) {
+    if (x.failure() != null) {
+      LOG.error("namespace {}: indexing failed: {}", namespace, x.failure().toString());
+      return Effect().noReply();
+    }
+    Instant at = now();
+    List<NamespaceEvent> events = new ArrayList<>();
+    for (NamespaceIndex.NewEmbedding e : x.embedded()) {
+      Memory m = state.get(e.id());
+      // Only for content the memory still has: a newer version gets its own embedding.
+      if (m != null && m.version() == e.version()) {
+        events.add(new MemoryEmbedded(e.id(), e.embedding(), at));
+      }
+    }
+    return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenNoReply();
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onRecall(Recall r) {
+    queries.recall(r.query(), now(), r.replyTo());
+    return Effect().noReply();
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onExplain(Explain x) {
+    queries.explain(x.query(), now(), x.replyTo());
+    return Effect().noReply();
   }
 
   // ---------------------------------------------------------------- update
@@ -319,7 +385,8 @@ public final class NamespaceEntity
     MemoryUpdated event = new MemoryUpdated(m.id(), content, hash, tags, type, now());
     return Effect()
         .persist(event)
-        .thenRun((NamespaceState s) -> index.upsert(s.get(m.id())))
+        .thenRun((NamespaceState s) -> feed(List.of(
+            new IndexOp.Put(s.get(m.id()), s.embedding(m.id())))))
         .thenReply(cmd.replyTo(), s -> new NamespaceReply.Updated(s.get(m.id())));
   }
 
@@ -358,7 +425,7 @@ public final class NamespaceEntity
     return Effect()
         .persist(events)
         .thenRun((NamespaceState s) -> {
-          doomed.forEach(index::remove);
+          feed(doomed.stream().<IndexOp>map(IndexOp.Remove::new).toList());
           shred(doomed, cmd.replyTo());
         })
         .thenNoReply();
@@ -385,7 +452,13 @@ public final class NamespaceEntity
   // ---------------------------------------------------------------- lifecycle
 
   private void onRecovered(NamespaceState state) {
-    index.rebuild(state.all());
+    String model = state.embeddingModel() != null && !IndexFactory.NONE.equals(rt.defaultModel())
+        ? state.embeddingModel() : rt.defaultModel();
+    NamespaceIndex index = rt.indexes().create(model);
+    feeder = new IndexFeeder(index, rt.indexing());
+    queries = new NamespaceQueries(rt.recaller(), feeder, rt.recalls(), namespace,
+        rt.defaultWeights());
+    feed(List.of(new IndexOp.Reset(List.copyOf(state.all()), Map.copyOf(state.embeddings()))));
     lastSnapshotSeq = lastSequenceNumber(ctx);
     Set<UUID> orphans = new HashSet<>(keys.ids());
     for (Memory m : state.all()) {

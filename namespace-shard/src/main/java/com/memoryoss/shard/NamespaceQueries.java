@@ -1,41 +1,77 @@
 package com.memoryoss.shard;
 
-import com.memoryoss.indexer.NamespaceIndex;
 import com.memoryoss.indexer.Recaller;
+import com.memoryoss.shard.internal.IndexFeeder;
 import com.memoryoss.protocol.ListSpec;
 import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.NamespaceReply;
 import com.memoryoss.protocol.RecallQuery;
+import com.memoryoss.protocol.RecallWeights;
 import com.memoryoss.protocol.Rejection;
 import com.memoryoss.protocol.api.MemoryException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import org.apache.pekko.actor.typed.ActorRef;
 
-/** The read-only answers of a namespace entity: recall, get, list, export and stats. */
+/**
+ * The read-only answers of a namespace entity. Recalls run off the entity's thread, against the
+ * index (its read model); with strong consistency they first wait until the index covers every
+ * write acknowledged before them. Get, list, export and stats answer from the state.
+ */
 final class NamespaceQueries {
   private final Recaller recaller;
-  private final NamespaceIndex index;
+  private final IndexFeeder feeder;
+  private final Executor executor;
+  private final String namespace;
+  private final RecallWeights defaults;
 
-  NamespaceQueries(Recaller recaller, NamespaceIndex index) {
+  NamespaceQueries(Recaller recaller, IndexFeeder feeder, Executor executor, String namespace,
+      RecallWeights defaults) {
     this.recaller = recaller;
-    this.index = index;
+    this.feeder = feeder;
+    this.executor = executor;
+    this.namespace = namespace;
+    this.defaults = defaults;
   }
 
-  NamespaceReply recall(NamespaceState state, RecallQuery q, Instant now) {
-    try {
-      return new NamespaceReply.Recalled(recaller.recall(q, index, state::get, now));
-    } catch (MemoryException e) {
-      return new NamespaceReply.Rejected(e.reason(), e.getMessage());
-    }
+  /** Answers {@code to} later, from the recall executor. Called on the entity's thread. */
+  void recall(RecallQuery q, Instant now, ActorRef<NamespaceReply> to) {
+    answer(q, to, () -> new NamespaceReply.Recalled(recaller.recall(q, feeder.index(), now)));
+  }
+
+  void explain(RecallQuery q, Instant now, ActorRef<NamespaceReply> to) {
+    long lag = feeder.lag();
+    answer(q, to, () -> new NamespaceReply.Explained(
+        recaller.explain(q, feeder.index(), now, namespace, lag, defaults)));
+  }
+
+  private void answer(RecallQuery q, ActorRef<NamespaceReply> to,
+      Supplier<NamespaceReply> body) {
+    CompletableFuture<Void> ready =
+        q.strong() ? feeder.barrier() : CompletableFuture.completedFuture(null);
+    ready.thenApplyAsync(v -> body.get(), executor).whenComplete((reply, failure) -> {
+      if (failure == null) {
+        to.tell(reply);
+      } else if (failure.getCause() instanceof MemoryException e) {
+        to.tell(new NamespaceReply.Rejected(e.reason(), e.getMessage()));
+      } else {
+        org.slf4j.LoggerFactory.getLogger(NamespaceQueries.class)
+            .error("namespace {}: recall failed", namespace, failure);
+        to.tell(new NamespaceReply.Rejected(Rejection.UNAVAILABLE, "recall failed; retry"));
+      }
+    });
   }
 
   NamespaceReply get(NamespaceState state, UUID id) {
     Memory m = state.get(id);
     return m == null
         ? new NamespaceReply.Rejected(Rejection.NOT_FOUND, "memory not found")
-        : new NamespaceReply.Found(m);
+        : new NamespaceReply.Found(m, state.embedding(id) != null);
   }
 
   /** Newest first; the cursor is the id of the last memory of the previous page. */
@@ -80,6 +116,15 @@ final class NamespaceQueries {
   }
 
   NamespaceReply stats(NamespaceState state) {
-    return new NamespaceReply.Stats(state.size(), state.size(), 0);
+    var index = feeder.index();
+    String model = index.embedder() == null ? IndexFactory.NONE : index.embedder().modelId();
+    int embedded = 0;
+    for (Memory m : state.all()) {
+      if (state.embedding(m.id()) != null && model.equals(state.embeddingModel())) {
+        embedded++;
+      }
+    }
+    return new NamespaceReply.Stats(state.size(), feeder.lag(), feeder.submitted(),
+        feeder.applied(), model, index.vectors() == null ? 0 : index.vectors().size(), embedded);
   }
 }

@@ -1,16 +1,20 @@
 package com.memoryoss.shard;
 
-import com.memoryoss.indexer.NamespaceIndex;
 import com.memoryoss.indexer.Recaller;
+import com.memoryoss.protocol.RecallWeights;
 import java.time.Clock;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
 
 /**
- * What every namespace entity of this node shares: the key hierarchy, the executor for blocking
- * key-store and compaction I/O, the recall engine, and the snapshot policy.
+ * What every namespace entity of this node shares: the key hierarchy, the executors for blocking
+ * I/O, indexing and recall, the recall engine, and the policies.
  *
  * @param blocking runs JDBC work off the actors' threads
+ * @param indexing applies index ops and embeds (CPU-heavy: a small pool)
+ * @param recalls runs recalls (query embedding, search, fusion) off the actors' threads
+ * @param defaultModel embedding model of new namespaces ({@link IndexFactory#NONE} for none)
+ * @param maxIndexLag stores are refused (retry later) while more memories than this wait to be
+ *     indexed in a namespace
  * @param snapshotMinEvents a snapshot is taken after at least this many events, and at least as
  *     many as half the namespace's memories (which bounds both replay and snapshot cost)
  * @param compactor deletes journal rows and snapshots a newer snapshot made obsolete; may be
@@ -20,8 +24,13 @@ public record NamespaceRuntime(
     KeyStore keyStore,
     MasterKey masterKey,
     Executor blocking,
-    Supplier<NamespaceIndex> indexFactory,
+    Executor indexing,
+    Executor recalls,
+    IndexFactory indexes,
+    String defaultModel,
     Recaller recaller,
+    RecallWeights defaultWeights,
     Clock clock,
+    long maxIndexLag,
     int snapshotMinEvents,
     JournalCompactor compactor) {}

@@ -3,8 +3,10 @@ package com.memoryoss.shard;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.memoryoss.protocol.CborSerializable;
+import com.memoryoss.protocol.Embedding;
 import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.NamespaceEvent;
+import com.memoryoss.protocol.NamespaceEvent.MemoryEmbedded;
 import com.memoryoss.protocol.NamespaceEvent.MemoryForgotten;
 import com.memoryoss.protocol.NamespaceEvent.MemoryStored;
 import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
@@ -29,14 +31,48 @@ import java.util.UUID;
 public final class NamespaceState implements CborSerializable {
   private final LinkedHashMap<UUID, Memory> memories = new LinkedHashMap<>();
   private final Map<String, UUID> byHash = new HashMap<>();
+  private final Map<UUID, Embedding> embeddings = new HashMap<>();
+  private String embeddingModel;
 
   public NamespaceState() {}
 
   @JsonCreator
-  public NamespaceState(@JsonProperty("memories") List<Memory> memories) {
+  public NamespaceState(
+      @JsonProperty("memories") List<Memory> memories,
+      @JsonProperty("embeddings") Map<UUID, Embedding> embeddings,
+      @JsonProperty("embedding_model") String embeddingModel) {
     if (memories != null) {
       memories.forEach(this::put);
     }
+    if (embeddings != null) {
+      embeddings.forEach((id, e) -> {
+        if (this.memories.containsKey(id)) {
+          this.embeddings.put(id, e);
+        }
+      });
+    }
+    this.embeddingModel = embeddingModel;
+  }
+
+  /** Each memory's current embedding (at most one per memory), for serialization. */
+  @JsonProperty("embeddings")
+  public Map<UUID, Embedding> embeddings() {
+    return Collections.unmodifiableMap(embeddings);
+  }
+
+  /**
+   * The model of this namespace's vectors: the model of the latest embedding. Memories whose
+   * embedding is of another model (or missing) have no vector until they are embedded again.
+   */
+  @JsonProperty("embedding_model")
+  public String embeddingModel() {
+    return embeddingModel;
+  }
+
+  /** A memory's embedding, if it has one of the namespace's model. */
+  public Embedding embedding(UUID id) {
+    Embedding e = embeddings.get(id);
+    return e != null && e.model().equals(embeddingModel) ? e : null;
   }
 
   /** All memories, oldest first (for serialization and export). */
@@ -73,6 +109,7 @@ public final class NamespaceState implements CborSerializable {
     switch (event) {
       case MemoryStored s -> put(s.memory());
       case MemoryUpdated u -> update(u);
+      case MemoryEmbedded e -> embed(e);
       case MemoryForgotten f -> remove(f.memoryId());
     }
     return this;
@@ -88,10 +125,20 @@ public final class NamespaceState implements CborSerializable {
     }
   }
 
+  private void embed(MemoryEmbedded e) {
+    if (memories.containsKey(e.memoryId())) {
+      embeddings.put(e.memoryId(), e.embedding());
+      embeddingModel = e.embedding().model();
+    }
+  }
+
   private void update(MemoryUpdated u) {
     Memory m = memories.get(u.memoryId());
     if (m == null) {
       return;
+    }
+    if (u.content() != null) {
+      embeddings.remove(u.memoryId()); // stale: the new content gets embedded anew
     }
     String content = u.content() != null ? u.content() : m.content();
     String hash = u.content() != null ? u.contentHash() : m.contentHash();
@@ -102,6 +149,7 @@ public final class NamespaceState implements CborSerializable {
   }
 
   private void remove(UUID id) {
+    embeddings.remove(id);
     Memory m = memories.remove(id);
     if (m != null && m.contentHash() != null) {
       byHash.remove(m.contentHash(), id);
@@ -110,7 +158,9 @@ public final class NamespaceState implements CborSerializable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof NamespaceState other && memoryList().equals(other.memoryList());
+    return o instanceof NamespaceState other && memoryList().equals(other.memoryList())
+        && embeddings.equals(other.embeddings)
+        && java.util.Objects.equals(embeddingModel, other.embeddingModel);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.memoryoss.shard;
 
+import com.memoryoss.indexer.QueryEmbeddingCache;
 import com.memoryoss.indexer.TrustScorer;
 import com.memoryoss.protocol.ForgetSpec;
 import com.memoryoss.protocol.Memory;
@@ -14,12 +15,14 @@ import com.memoryoss.protocol.api.Caller;
 import com.memoryoss.protocol.api.ExportResponse;
 import com.memoryoss.protocol.api.ForgetRequest;
 import com.memoryoss.protocol.api.ForgetResponse;
+import com.memoryoss.protocol.api.IndexHealthResponse;
 import com.memoryoss.protocol.api.InspectResponse;
 import com.memoryoss.protocol.api.ListRequest;
 import com.memoryoss.protocol.api.MemoriesResponse;
 import com.memoryoss.protocol.api.MemoryException;
 import com.memoryoss.protocol.api.MemoryService;
 import com.memoryoss.protocol.api.PeekResponse;
+import com.memoryoss.protocol.api.QueryExplainResponse;
 import com.memoryoss.protocol.api.RecallBatchRequest;
 import com.memoryoss.protocol.api.RecallBatchResponse;
 import com.memoryoss.protocol.api.RecallRequest;
@@ -60,18 +63,21 @@ public final class ShardedMemoryService implements MemoryService {
   private final TrustScorer trust;
   private final Duration timeout;
   private final Clock clock;
+  private final QueryEmbeddingCache queryCache;
 
   public ShardedMemoryService(
       ClusterSharding sharding,
       RequestValidator validator,
       TrustScorer trust,
       Duration askTimeout,
-      Clock clock) {
+      Clock clock,
+      QueryEmbeddingCache queryCache) {
     this.sharding = sharding;
     this.validator = validator;
     this.trust = trust;
     this.timeout = askTimeout;
     this.clock = clock;
+    this.queryCache = queryCache;
   }
 
   @Override
@@ -170,7 +176,8 @@ public final class ShardedMemoryService implements MemoryService {
 
   @Override
   public CompletionStage<InspectResponse> inspect(Caller caller, UUID id) {
-    return run(() -> get(caller, id).thenApply(this::inspection));
+    return run(() -> ask(caller, to -> new NamespaceCommand.Get(id, to),
+        NamespaceReply.Found.class).thenApply(f -> inspection(f.memory(), f.embedded())));
   }
 
   @Override
@@ -197,6 +204,29 @@ public final class ShardedMemoryService implements MemoryService {
   }
 
   @Override
+  public CompletionStage<QueryExplainResponse> explain(Caller caller, RecallRequest request) {
+    return run(() -> {
+      RecallQuery q = validator.recall(request, 0.0);
+      return ask(caller, to -> new NamespaceCommand.Explain(q, to),
+          NamespaceReply.Explained.class)
+          .thenApply(NamespaceReply.Explained::explain);
+    });
+  }
+
+  @Override
+  public CompletionStage<IndexHealthResponse> indexHealth(Caller caller) {
+    return run(() -> ask(caller, NamespaceCommand.GetStats::new, NamespaceReply.Stats.class)
+        .thenApply(s -> {
+          long[] c = queryCache.stats();
+          String status = s.indexLag() == 0 ? "healthy"
+              : s.indexLag() < 100 ? "catching_up" : "behind";
+          return new IndexHealthResponse(caller.namespace(), status, s.indexLag(), s.written(),
+              s.applied(), s.applied(), s.memories(), s.model(), s.vectors(), s.embedded(),
+              new IndexHealthResponse.EmbeddingCache(c[0], c[1], c[2], c[3]));
+        }));
+  }
+
+  @Override
   public CompletionStage<Long> count(Caller caller) {
     return run(() -> ask(caller, NamespaceCommand.GetStats::new, NamespaceReply.Stats.class)
         .thenApply(s -> (long) s.memories()));
@@ -207,7 +237,7 @@ public final class ShardedMemoryService implements MemoryService {
         .thenApply(NamespaceReply.Found::memory);
   }
 
-  private InspectResponse inspection(Memory m) {
+  private InspectResponse inspection(Memory m, boolean embedded) {
     Instant now = clock.instant();
     TrustSignals signals = trust.signals(m, now);
     double score = trust.score(signals);
@@ -221,7 +251,7 @@ public final class ShardedMemoryService implements MemoryService {
     // Neutral source reputation is known to lie within (0.2, 0.8): scale the interval by it.
     double low = Math.max(0, Math.min(score, score * 0.2 / 0.5));
     double high = Math.min(1, Math.max(score, score * 0.8 / 0.5));
-    return new InspectResponse(m, contradictions, false, score, low, high, signals,
+    return new InspectResponse(m, contradictions, embedded, score, low, high, signals,
         trust.isLow(score), ageHours, m.eligibleForInjection(), queue, action);
   }
 

@@ -83,7 +83,7 @@ class NamespaceEntityTest {
   }
 
   private NamespaceReply.Recalled recall(ActorRef<NamespaceCommand> ref, String query) {
-    RecallQuery q = new RecallQuery(query, 10, MemoryFilter.NONE, null, true, null, 0);
+    RecallQuery q = RecallQuery.of(query, 10, MemoryFilter.NONE);
     return (NamespaceReply.Recalled) ask(ref, to -> new NamespaceCommand.Recall(q, to));
   }
 
@@ -166,7 +166,8 @@ class NamespaceEntityTest {
     Memory m = ((NamespaceReply.Updated) r).memory();
     assertThat(m.version()).isEqualTo(2);
     assertThat(m.tags()).containsExactly("build");
-    assertThat(recall(ref, "gradle").response().memories()).isEmpty();
+    assertThat(recall(ref, "gradle").response().memories())
+        .noneMatch(h -> h.provenance().contains("fts"));
     assertThat(recall(ref, "maven").response().memories()).extracting(s -> s.memory().id())
         .containsExactly(id);
   }
@@ -190,7 +191,8 @@ class NamespaceEntityTest {
     assertThat(ask(ref, to -> new NamespaceCommand.Forget(spec, "admin", to)))
         .isEqualTo(new NamespaceReply.Forgotten(0));
     assertThat(export(ref)).extracting(Memory::content).containsExactly("beta fact");
-    assertThat(recall(ref, "alpha").response().memories()).isEmpty();
+    assertThat(recall(ref, "alpha").response().memories())
+        .noneMatch(h -> h.memory().id().equals(a));
   }
 
   @Test
@@ -270,6 +272,48 @@ class NamespaceEntityTest {
     } finally {
       compactor.close();
     }
+  }
+
+  private NamespaceReply.Stats stats(ActorRef<NamespaceCommand> ref) {
+    return (NamespaceReply.Stats) ask(ref, NamespaceCommand.GetStats::new);
+  }
+
+  @Test
+  void embeddingsArePersistedSoRecoveryNeverReEmbeds() throws Exception {
+    var ref = spawn(5, null);
+    for (int i = 0; i < 12; i++) {
+      store(ref, "embedded memory number " + i);
+    }
+    recall(ref, "embedded memory"); // strong: waits until every store is indexed
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> stats(ref).embedded() == 12);
+    int embeddedSoFar = journal.embedder.passages;
+    assertThat(embeddedSoFar).isEqualTo(12);
+    restart(ref);
+
+    var again = spawn(5, null);
+    var hits = recall(again, "embedded memory number 7").response().memories();
+    assertThat(hits.get(0).memory().content()).isEqualTo("embedded memory number 7");
+    assertThat(hits.get(0).provenance()).contains("vector");
+    assertThat(stats(again).vectors()).isEqualTo(12);
+    assertThat(journal.embedder.passages).isEqualTo(embeddedSoFar);
+  }
+
+  @Test
+  void strongRecallWaitsForIndexingWhileEventualDoesNot() {
+    journal.embedder.delayMs = 1500;
+    var ref = spawn();
+    UUID id = store(ref, "the slow model finally embedded this");
+    RecallQuery eventual = new RecallQuery("slow model embedded", 10, MemoryFilter.NONE, null,
+        false, null, 0, 0, 0, null, false);
+    var early = (NamespaceReply.Recalled) ask(ref, to -> new NamespaceCommand.Recall(eventual, to));
+    // Not embedded yet: at most the text index has it.
+    assertThat(early.response().memories()).noneMatch(h -> h.provenance().contains("vector"));
+    assertThat(stats(ref).indexLag()).isPositive();
+    var strong = recall(ref, "slow model embedded").response().memories();
+    assertThat(strong).extracting(h -> h.memory().id()).containsExactly(id);
+    assertThat(strong.get(0).provenance()).contains("vector", "fts");
+    assertThat(stats(ref).indexLag()).isZero();
   }
 
   @Test

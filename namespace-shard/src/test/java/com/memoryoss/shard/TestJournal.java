@@ -1,10 +1,11 @@
 package com.memoryoss.shard;
 
-import com.memoryoss.indexer.Bm25RecencyRanker;
+import com.memoryoss.indexer.FusionRanker;
 import com.memoryoss.indexer.NamespaceIndex;
+import com.memoryoss.indexer.QueryEmbeddingCache;
 import com.memoryoss.indexer.Recaller;
+import com.memoryoss.indexer.RecallSettings;
 import com.memoryoss.indexer.TrustScorer;
-import com.memoryoss.protocol.RecallWeights;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ public final class TestJournal implements AutoCloseable {
   public final Path dataDir;
   public final JournalSettings settings;
   private final String pgSchema;
-  private final ExecutorService blocking = Executors.newFixedThreadPool(2);
+  private final ExecutorService blocking = Executors.newFixedThreadPool(4);
 
   public TestJournal() throws Exception {
     dataDir = Files.createTempDirectory("memoryoss-test-");
@@ -67,12 +68,20 @@ public final class TestJournal implements AutoCloseable {
         .withFallback(ConfigFactory.load());
   }
 
+  /** The embedder every runtime of this journal uses (to count embedding calls). */
+  public final HashingEmbedder embedder = new HashingEmbedder();
+
   public NamespaceRuntime runtime(KeyStore keys, MasterKey master, int snapshotMinEvents,
       JournalCompactor compactor) {
     TrustScorer trust = new TrustScorer(0.3);
-    return new NamespaceRuntime(keys, master, blocking, NamespaceIndex::new,
-        new Recaller(new Bm25RecencyRanker(RecallWeights.DEFAULTS, trust), trust),
-        Clock.systemUTC(), snapshotMinEvents, compactor);
+    IndexFactory indexes = model -> model.equals(IndexFactory.NONE)
+        ? new NamespaceIndex(null, null)
+        : new NamespaceIndex(embedder, new ScanVectorIndex(embedder.dimensions()));
+    Recaller recaller = new Recaller(new FusionRanker(RecallSettings.DEFAULTS, trust,
+        new QueryEmbeddingCache(100, 60)), trust);
+    return new NamespaceRuntime(keys, master, blocking, blocking, blocking, indexes,
+        HashingEmbedder.MODEL, recaller, RecallSettings.DEFAULTS.weights(), Clock.systemUTC(),
+        10_000, snapshotMinEvents, compactor);
   }
 
   /** Runs a SQL statement against the journal database. */

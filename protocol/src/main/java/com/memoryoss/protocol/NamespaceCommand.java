@@ -25,6 +25,10 @@ public sealed interface NamespaceCommand {
   record Recall(RecallQuery query, ActorRef<NamespaceReply> replyTo)
       implements NamespaceCommand, CborSerializable {}
 
+  /** Rank like a recall and explain it. Replies {@link NamespaceReply.Explained}. */
+  record Explain(RecallQuery query, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
   /** Change content, tags or type. Replies {@link NamespaceReply.Updated}. */
   record Update(UpdateSpec spec, ActorRef<NamespaceReply> replyTo)
       implements NamespaceCommand, CborSerializable {}

@@ -36,6 +36,13 @@ public sealed interface NamespaceEvent extends CborSerializable {
       Instant at)
       implements NamespaceEvent {}
 
+  /**
+   * A memory's content was embedded. Persisted so that recovery never re-embeds; superseded by a
+   * later embedding of the same memory (after an update or a model migration).
+   */
+  record MemoryEmbedded(UUID memoryId, Embedding embedding, Instant at)
+      implements NamespaceEvent {}
+
   /** A memory was forgotten by {@code by} (a key id). */
   record MemoryForgotten(UUID memoryId, String by, Instant at) implements NamespaceEvent {}
 }

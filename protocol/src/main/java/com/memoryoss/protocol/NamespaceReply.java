@@ -13,14 +13,18 @@ public sealed interface NamespaceReply extends CborSerializable {
   /** Ranked hits for a recall. */
   record Recalled(RecallResponse response) implements NamespaceReply {}
 
+  /** A recall's ranking, explained. */
+  record Explained(com.memoryoss.protocol.api.QueryExplainResponse explain)
+      implements NamespaceReply {}
+
   /** The memory after an update. */
   record Updated(Memory memory) implements NamespaceReply {}
 
   /** How many memories a forget removed. */
   record Forgotten(int deleted) implements NamespaceReply {}
 
-  /** One memory. */
-  record Found(Memory memory) implements NamespaceReply {}
+  /** One memory, and whether it has a current embedding. */
+  record Found(Memory memory, boolean embedded) implements NamespaceReply {}
 
   /** One page of a listing; {@code total} counts every match. */
   record Listed(List<Memory> memories, int total, String nextCursor) implements NamespaceReply {}
@@ -32,8 +36,14 @@ public sealed interface NamespaceReply extends CborSerializable {
    * Counts for health and admin views.
    *
    * @param indexLag acknowledged writes not yet searchable
+   * @param written index writes submitted since the namespace started
+   * @param applied index writes applied since the namespace started
+   * @param model embedding model of the namespace's vectors ({@code none} for lexical only)
+   * @param vectors vectors in the index
+   * @param embedded memories with a persisted embedding of the model
    */
-  record Stats(int memories, int indexed, long indexLag) implements NamespaceReply {}
+  record Stats(int memories, long indexLag, long written, long applied, String model, int vectors,
+      int embedded) implements NamespaceReply {}
 
   /** The command was refused; nothing changed. */
   record Rejected(Rejection reason, String message) implements NamespaceReply {}

@@ -13,8 +13,12 @@ import java.util.UUID;
  */
 public record SealedSnapshot(byte[] sealed) implements CborSerializable {
 
-  /** The plaintext body of a snapshot (still per-memory sealed). */
-  public record Body(List<SealedMemory> memories) implements CborSerializable {}
+  /**
+   * The plaintext body of a snapshot (still per-memory sealed): the memories, their embeddings
+   * (kind {@code MemoryEmbedded} or {@code Embedding}), and the namespace's embedding model.
+   */
+  public record Body(List<SealedMemory> memories, List<SealedMemory> embeddings,
+      String embeddingModel) implements CborSerializable {}
 
   /**
    * One memory sealed with its own key: either the ciphertext of its {@code MemoryStored} event

@@ -1,8 +1,10 @@
 package com.memoryoss.shard.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.memoryoss.protocol.Embedding;
 import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.NamespaceEvent;
+import com.memoryoss.protocol.NamespaceEvent.MemoryEmbedded;
 import com.memoryoss.protocol.NamespaceEvent.MemoryForgotten;
 import com.memoryoss.protocol.NamespaceEvent.MemoryStored;
 import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
@@ -36,10 +38,15 @@ public final class Sealer {
    * snapshot reuses these instead of encrypting the whole namespace again.
    */
   private Map<UUID, Cached> sealedMemories = new HashMap<>();
+  /** The same for embeddings: the ciphertext of each memory's latest embedding event. */
+  private Map<UUID, CachedEmbedding> sealedEmbeddings = new HashMap<>();
 
   private record Cached(Memory memory, String kind, byte[] sealed) {}
 
+  private record CachedEmbedding(Embedding embedding, String kind, byte[] sealed) {}
+
   private static final String MEMORY = "Memory";
+  private static final String EMBEDDING = "Embedding";
 
   public Sealer(Keyring keys, ObjectMapper cbor) {
     this.keys = keys;
@@ -90,9 +97,7 @@ public final class Sealer {
     byte[] plain = write(e);
     byte[] aad = Aead.aad("event", keys.namespace(), e.memoryId().toString(), kind);
     byte[] sealed = Aead.seal(key, plain, aad);
-    if (e instanceof MemoryStored stored) {
-      sealedMemories.put(e.memoryId(), new Cached(stored.memory(), kind, sealed));
-    }
+    remember(e, kind, sealed);
     return new SealedEvent(e.memoryId(), kind, nsKey, sealed);
   }
 
@@ -106,14 +111,23 @@ public final class Sealer {
     Class<? extends NamespaceEvent> type = switch (p.kind()) {
       case "MemoryStored" -> MemoryStored.class;
       case "MemoryUpdated" -> MemoryUpdated.class;
+      case "MemoryEmbedded" -> MemoryEmbedded.class;
       case "MemoryForgotten" -> MemoryForgotten.class;
       default -> throw new IllegalStateException("unknown event kind " + p.kind());
     };
     NamespaceEvent event = read(plain, type);
-    if (event instanceof MemoryStored stored) {
-      sealedMemories.put(p.memoryId(), new Cached(stored.memory(), p.kind(), p.sealed()));
-    }
+    remember(event, p.kind(), p.sealed());
     return event;
+  }
+
+  private void remember(NamespaceEvent e, String kind, byte[] sealed) {
+    switch (e) {
+      case MemoryStored s -> sealedMemories.put(e.memoryId(), new Cached(s.memory(), kind, sealed));
+      case MemoryEmbedded m -> sealedEmbeddings.put(e.memoryId(),
+          new CachedEmbedding(m.embedding(), kind, sealed));
+      case MemoryUpdated u -> { }
+      case MemoryForgotten f -> { }
+    }
   }
 
   SealedSnapshot sealSnapshot(NamespaceState state) {
@@ -132,7 +146,20 @@ public final class Sealer {
       sealed.add(new SealedSnapshot.SealedMemory(m.id(), c.kind(), c.sealed()));
     }
     sealedMemories = next;
-    byte[] body = write(new SealedSnapshot.Body(sealed));
+    List<SealedSnapshot.SealedMemory> vectors = new ArrayList<>(state.embeddings().size());
+    Map<UUID, CachedEmbedding> nextVectors = new HashMap<>(state.embeddings().size() * 2);
+    for (Map.Entry<UUID, Embedding> en : state.embeddings().entrySet()) {
+      UUID id = en.getKey();
+      CachedEmbedding c = sealedEmbeddings.get(id);
+      if (c == null || c.embedding() != en.getValue()) {
+        c = new CachedEmbedding(en.getValue(), EMBEDDING, Aead.seal(requireKey(id),
+            write(en.getValue()), embeddingAad(id)));
+      }
+      nextVectors.put(id, c);
+      vectors.add(new SealedSnapshot.SealedMemory(id, c.kind(), c.sealed()));
+    }
+    sealedEmbeddings = nextVectors;
+    byte[] body = write(new SealedSnapshot.Body(sealed, vectors, state.embeddingModel()));
     return new SealedSnapshot(Aead.seal(keys.dataKey(), body, snapshotAad()));
   }
 
@@ -157,7 +184,38 @@ public final class Sealer {
       sealedMemories.put(sm.id(), new Cached(m, sm.kind(), sm.sealed()));
       memories.add(m);
     }
-    return new NamespaceState(memories);
+    Map<UUID, Embedding> vectors = new HashMap<>();
+    for (SealedSnapshot.SealedMemory sv : body.embeddings() == null ? List.<SealedSnapshot.SealedMemory>of()
+        : body.embeddings()) {
+      SecretKey key = keys.memoryKey(sv.id());
+      if (key == null) {
+        continue;
+      }
+      Embedding e;
+      if (EMBEDDING.equals(sv.kind())) {
+        e = read(openOrFail(key, sv.sealed(), embeddingAad(sv.id()), "embedding " + sv.id()),
+            Embedding.class);
+      } else {
+        byte[] aad = Aead.aad("event", keys.namespace(), sv.id().toString(), sv.kind());
+        e = read(openOrFail(key, sv.sealed(), aad, "embedding " + sv.id()), MemoryEmbedded.class)
+            .embedding();
+      }
+      sealedEmbeddings.put(sv.id(), new CachedEmbedding(e, sv.kind(), sv.sealed()));
+      vectors.put(sv.id(), e);
+    }
+    return new NamespaceState(memories, vectors, body.embeddingModel());
+  }
+
+  private SecretKey requireKey(UUID id) {
+    SecretKey key = keys.memoryKey(id);
+    if (key == null) {
+      throw new IllegalStateException("no key for memory " + id);
+    }
+    return key;
+  }
+
+  private byte[] embeddingAad(UUID id) {
+    return Aead.aad("embedding", keys.namespace(), id.toString());
   }
 
   private byte[] memoryAad(UUID id) {
@@ -172,6 +230,7 @@ public final class Sealer {
     return switch (e) {
       case MemoryStored s -> "MemoryStored";
       case MemoryUpdated u -> "MemoryUpdated";
+      case MemoryEmbedded m -> "MemoryEmbedded";
       case MemoryForgotten f -> "MemoryForgotten";
     };
   }

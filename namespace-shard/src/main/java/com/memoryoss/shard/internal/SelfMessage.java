@@ -13,6 +13,10 @@ public sealed interface SelfMessage extends NamespaceCommand.Internal, NoSeriali
   /** The keys of the in-flight group commit are durable (or failed to be). */
   record KeysWritten(Throwable failure) implements SelfMessage {}
 
+  /** The index stage applied a batch of ops and embedded these memories (or failed). */
+  record Indexed(List<com.memoryoss.indexer.NamespaceIndex.NewEmbedding> embedded,
+      Throwable failure) implements SelfMessage {}
+
   /** Keys of forgotten memories were deleted (or failed to be). */
   record KeysShredded(List<UUID> ids, int deleted, ActorRef<NamespaceReply> replyTo,
       Throwable failure) implements SelfMessage {}

@@ -44,6 +44,12 @@ public interface MemoryService {
 
   CompletionStage<ExportResponse> export(Caller caller);
 
+  /** Ranks like {@link #recall} and explains every candidate's score. */
+  CompletionStage<QueryExplainResponse> explain(Caller caller, RecallRequest request);
+
+  /** Indexing state of the caller's namespace. */
+  CompletionStage<IndexHealthResponse> indexHealth(Caller caller);
+
   /** Number of memories in the caller's namespace. */
   CompletionStage<Long> count(Caller caller);
 }

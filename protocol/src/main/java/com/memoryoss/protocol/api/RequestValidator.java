@@ -89,14 +89,26 @@ public final class RequestValidator {
     if (r.cursor() != null && !RecallCursor.isWellFormed(r.cursor())) {
       throw MemoryException.invalid("invalid cursor");
     }
-    double minScore = r.minScore() == null ? defaultMinScore : r.minScore();
-    if (Double.isNaN(minScore) || minScore < 0 || minScore > 1) {
-      throw MemoryException.invalid("min_score must be between 0.0 and 1.0");
+    double minScore = unit("min_recall_score", r.minRecallScore(), defaultMinScore);
+    double minChannel = unit("min_channel_score", r.minChannelScore(), 0);
+    double diversity = unit("diversity_factor", r.diversityFactor(), 0);
+    if (r.queryEmbedding() != null && r.queryEmbedding().stream().anyMatch(
+        f -> f == null || f.isNaN() || f.isInfinite())) {
+      throw MemoryException.invalid("query_embedding contains NaN, Inf or null values");
     }
     MemoryFilter filter = new MemoryFilter(label("agent", r.agent()),
         label("session", r.session()), filterTags(r.tags()), r.memoryType(), r.before(),
         r.after());
-    return new RecallQuery(r.query(), limit, filter, r.weights(), strong, r.cursor(), minScore);
+    return new RecallQuery(r.query(), limit, filter, r.weights(), strong, r.cursor(), minScore,
+        minChannel, diversity, r.queryEmbedding(), Boolean.TRUE.equals(r.includeEmbedding()));
+  }
+
+  private static double unit(String field, Double value, double dflt) {
+    double v = value == null ? dflt : value;
+    if (Double.isNaN(v) || v < 0 || v > 1) {
+      throw MemoryException.invalid(field + " must be between 0.0 and 1.0");
+    }
+    return v;
   }
 
   public UpdateSpec update(UpdateRequest r) {

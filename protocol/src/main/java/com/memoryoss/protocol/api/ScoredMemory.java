@@ -9,5 +9,16 @@ import java.util.List;
  * and its trust score ({@code low_trust} when under the configured threshold).
  */
 public record ScoredMemory(
-    Memory memory, double score, List<String> provenance, double trustScore, boolean lowTrust)
-    implements CborSerializable {}
+    Memory memory,
+    double score,
+    List<String> provenance,
+    double trustScore,
+    boolean lowTrust,
+    float[] embedding)
+    implements CborSerializable {
+
+  public ScoredMemory(
+      Memory memory, double score, List<String> provenance, double trustScore, boolean lowTrust) {
+    this(memory, score, provenance, trustScore, lowTrust, null);
+  }
+}

@@ -10,9 +10,12 @@ public final class Bench {
       case "stores" -> CoreBench.stores(arg(args, 1, 20), 32, 100);
       case "startup" -> CoreBench.startup((int) arg(args, 1, 5));
       case "recovery" -> CoreBench.recovery((int) arg(args, 1, 100_000));
+      case "locomo" -> LocomoEval.run(
+          args.length > 2 ? java.nio.file.Path.of(args[2]) : LocomoEval.defaultData(),
+          java.util.List.of("e5-small-v2", "all-minilm-l6-v2"), (int) arg(args, 1, 10));
       default -> {
         System.out.println("usage: bench/run stores [seconds] | startup [runs]"
-            + " | recovery [memories]");
+            + " | recovery [memories] | locomo [conversations] [path/to/locomo10.json]");
         System.exit(what.equals("help") ? 0 : 2);
       }
     }

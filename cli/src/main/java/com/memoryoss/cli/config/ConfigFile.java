@@ -32,10 +32,11 @@ public record ConfigFile(
     tls = tls == null ? new Tls(null, null, null, null, null) : tls;
     auth = auth == null ? new Auth(null, null, null, null) : auth;
     storage = storage == null ? new Storage(null, null, null, null, null, null, null) : storage;
-    embeddings = embeddings == null ? new Embeddings(null) : embeddings;
+    embeddings = embeddings == null ? new Embeddings(null, null) : embeddings;
     logging = logging == null ? new Logging(null, null) : logging;
     limits = limits == null
-        ? new Limits(null, null, null, null, null, null, null, null, null, null, null) : limits;
+        ? new Limits(null, null, null, null, null, null, null, null, null, null, null, null)
+        : limits;
     decompose = decompose == null ? new Decompose(null, null, null, null, null) : decompose;
     encryption = encryption == null
         ? new Encryption(null, null, null, null, null, null, null, null, null, null) : encryption;
@@ -106,9 +107,15 @@ public record ConfigFile(
     }
   }
 
-  public record Embeddings(String model) {
+  /**
+   * @param model {@code e5-small-v2} (default: best on our evaluation), {@code all-minilm-l6-v2}
+   *     (the original's), or {@code none} for lexical recall only
+   * @param threads ONNX Runtime intra-op threads per model (ours)
+   */
+  public record Embeddings(String model, Integer threads) {
     public Embeddings {
-      model = model == null ? "all-minilm-l6-v2" : model;
+      model = model == null ? "e5-small-v2" : model;
+      threads = threads == null ? 2 : threads;
     }
   }
 
@@ -130,7 +137,8 @@ public record ConfigFile(
       Integer groupCommitBatchSize,
       Long groupCommitFlushMs,
       Long intentCacheTtlSecs,
-      Integer intentCacheMaxEntries) {
+      Integer intentCacheMaxEntries,
+      Long maxIndexLag) {
     public Limits {
       maxContentBytes = maxContentBytes == null ? 32_768 : maxContentBytes;
       maxTags = maxTags == null ? 50 : maxTags;
@@ -143,6 +151,7 @@ public record ConfigFile(
       groupCommitFlushMs = groupCommitFlushMs == null ? 10L : groupCommitFlushMs;
       intentCacheTtlSecs = intentCacheTtlSecs == null ? 60L : intentCacheTtlSecs;
       intentCacheMaxEntries = intentCacheMaxEntries == null ? 5000 : intentCacheMaxEntries;
+      maxIndexLag = maxIndexLag == null ? 5000L : maxIndexLag;
     }
   }
 

@@ -22,8 +22,8 @@ final class ConfigValidator {
     auth(f.auth());
     storage(f.storage());
     oneOf("embeddings.model", f.embeddings().model(),
-        List.of("all-minilm-l6-v2", "e5-small-v2", "bge-small-en-v1.5", "bge-base-en-v1.5",
-            "bge-large-en-v1.5"));
+        List.of("e5-small-v2", "all-minilm-l6-v2", "none"));
+    range("embeddings.threads", f.embeddings().threads(), 1, 64);
     oneOf("logging.level", f.logging().level(),
         List.of("trace", "debug", "info", "warn", "error"));
     limits(f.limits());
@@ -119,6 +119,9 @@ final class ConfigValidator {
     atLeast("limits.embedding_cache_max_size", l.embeddingCacheMaxSize(), 0);
     atLeast("limits.group_commit_batch_size", l.groupCommitBatchSize(), 1);
     atLeast("limits.intent_cache_max_entries", l.intentCacheMaxEntries(), 0);
+    if (l.maxIndexLag() < 1) {
+      throw new ConfigException("limits.max_index_lag", "must be at least 1");
+    }
   }
 
   private static void proxy(ConfigFile.Proxy p) {

@@ -10,11 +10,16 @@ import com.memoryoss.gateway.auth.Authenticator;
 import com.memoryoss.gateway.auth.RateLimiter;
 import com.memoryoss.gateway.auth.Role;
 import com.memoryoss.gateway.memory.MemoryRoutes;
-import com.memoryoss.indexer.Bm25RecencyRanker;
+import com.memoryoss.gateway.admin.AdminRoutes;
+import com.memoryoss.indexer.FusionRanker;
 import com.memoryoss.indexer.NamespaceIndex;
+import com.memoryoss.indexer.QueryEmbeddingCache;
+import com.memoryoss.indexer.RecallSettings;
 import com.memoryoss.indexer.Recaller;
 import com.memoryoss.indexer.TrustScorer;
-import com.memoryoss.protocol.RecallWeights;
+import com.memoryoss.indexer.embed.Embedder;
+import com.memoryoss.indexer.vector.InMemoryVectorIndex;
+import com.memoryoss.shard.IndexFactory;
 import com.memoryoss.protocol.api.Limits;
 import com.memoryoss.protocol.api.MemoryService;
 import com.memoryoss.protocol.api.RequestValidator;
@@ -122,6 +127,7 @@ public final class Node {
             ? Path.of(cfg.encryption().masterKeyFile()) : dataDir.resolve("master.key"));
     KeyStore keys = journal.openKeyStore();
     JournalCompactor compactor = journal.openCompactor();
+    EmbedderPool embedders = new EmbedderPool(cfg.embeddings().threads());
 
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "memoryoss",
         pekkoConfig(cfg, journal));
@@ -131,30 +137,52 @@ public final class Node {
           CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "close-key-store", () -> {
             keys.close();
             compactor.close();
+            embedders.close();
             return CompletableFuture.completedFuture(Done.getInstance());
           });
 
       Limits limits = new Limits(cfg.limits().maxContentBytes(), cfg.limits().maxTags(),
           cfg.limits().maxTagLength(), cfg.limits().maxNamespaceLength());
       TrustScorer trust = new TrustScorer(cfg.trust().threshold());
-      Executor blocking = system.dispatchers().lookup(
-          DispatcherSelector.fromConfig("memoryoss.shard.blocking-dispatcher"));
-      NamespaceRuntime runtime = new NamespaceRuntime(keys, master, blocking, NamespaceIndex::new,
-          new Recaller(new Bm25RecencyRanker(RecallWeights.DEFAULTS, trust), trust),
-          Clock.systemUTC(), cfg.storage().snapshotMinEvents(), compactor);
+      Executor blocking = dispatcher(system, "memoryoss.shard.blocking-dispatcher");
+      Executor graphs = dispatcher(system, "memoryoss.node.graph-dispatcher");
+      String model = cfg.embeddings().model();
+      IndexFactory indexes = id -> {
+        if (id.equals(IndexFactory.NONE)) {
+          return new NamespaceIndex(null, null);
+        }
+        Embedder e = embedders.get(id);
+        return new NamespaceIndex(e, new InMemoryVectorIndex(e.dimensions(), graphs));
+      };
+      if (!model.equals(IndexFactory.NONE)) {
+        // Load the model now (about a second) rather than on the first request.
+        CompletableFuture.runAsync(() -> embedders.get(model), blocking);
+      }
+      QueryEmbeddingCache queryCache = new QueryEmbeddingCache(
+          cfg.limits().embeddingCacheMaxSize(), cfg.limits().embeddingCacheTtlSecs());
+      Recaller recaller = new Recaller(
+          new FusionRanker(RecallSettings.DEFAULTS, trust, queryCache), trust);
+      NamespaceRuntime runtime = new NamespaceRuntime(keys, master, blocking,
+          dispatcher(system, "memoryoss.node.indexing-dispatcher"),
+          dispatcher(system, "memoryoss.node.recall-dispatcher"), indexes, model, recaller,
+          RecallSettings.DEFAULTS.weights(), Clock.systemUTC(), cfg.limits().maxIndexLag(),
+          cfg.storage().snapshotMinEvents(), compactor);
       NamespaceSharding.init(system, runtime);
 
       Duration askTimeout = system.settings().config().getDuration("memoryoss.node.ask-timeout");
       MemoryService memory = new ShardedMemoryService(ClusterSharding.get(system),
-          new RequestValidator(limits), trust, askTimeout, Clock.systemUTC());
+          new RequestValidator(limits), trust, askTimeout, Clock.systemUTC(), queryCache);
 
       Authenticator auth = authenticator(cfg, dataDir, dev && noKeys);
       GatewaySettings gw = new GatewaySettings(cfg.server().host(), cfg.server().port(),
           tls ? tlsSettings(cfg, dataDir) : null, cfg.limits().rateLimitPerSec(),
           GatewaySettings.DEFAULT_MAX_BODY, cfg.proxy().defaultMemoryMode());
-      MemoryRoutes memoryRoutes = new MemoryRoutes(memory, auth,
-          new RateLimiter(gw.rateLimitPerSec()), gw.maxBodyBytes(), gw.memoryMode());
-      var route = new GatewayRoutes(List.of(memoryRoutes.routes()), tls).route();
+      RateLimiter limiter = new RateLimiter(gw.rateLimitPerSec());
+      MemoryRoutes memoryRoutes = new MemoryRoutes(memory, auth, limiter, gw.maxBodyBytes(),
+          gw.memoryMode());
+      AdminRoutes adminRoutes = new AdminRoutes(memory, auth, limiter, gw.maxBodyBytes());
+      var route = new GatewayRoutes(List.of(memoryRoutes.routes(), adminRoutes.routes()), tls)
+          .route();
       ServerBinding binding =
           GatewayServer.start(route, gw, system).toCompletableFuture().join();
 
@@ -169,6 +197,10 @@ public final class Node {
       system.getWhenTerminated().toCompletableFuture().join();
       throw e;
     }
+  }
+
+  private static Executor dispatcher(ActorSystem<?> system, String path) {
+    return system.dispatchers().lookup(DispatcherSelector.fromConfig(path));
   }
 
   private static JournalSettings journal(ConfigFile cfg, Path dataDir) {

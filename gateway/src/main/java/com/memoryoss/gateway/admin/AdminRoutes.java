@@ -1,0 +1,49 @@
+package com.memoryoss.gateway.admin;
+
+import com.memoryoss.gateway.auth.Authenticator;
+import com.memoryoss.gateway.auth.Claims;
+import com.memoryoss.gateway.auth.RateLimiter;
+import com.memoryoss.gateway.auth.Role;
+import com.memoryoss.gateway.http.ApiDirectives;
+import com.memoryoss.protocol.api.Caller;
+import com.memoryoss.protocol.api.MemoryService;
+import com.memoryoss.protocol.api.RecallRequest;
+import java.util.function.Function;
+import org.apache.pekko.http.javadsl.server.Route;
+
+/**
+ * Operator views under {@code /v1/admin}: query-explain (reader, as the original) and
+ * index-health (admin). Both are confined to the caller's namespace.
+ */
+public final class AdminRoutes extends ApiDirectives {
+  private final MemoryService memory;
+
+  public AdminRoutes(
+      MemoryService memory, Authenticator auth, RateLimiter limiter, long maxBodyBytes) {
+    super(auth, limiter, maxBodyBytes);
+    this.memory = memory;
+  }
+
+  public Route routes() {
+    return pathPrefix("v1", () -> pathPrefix("admin", () -> concat(
+        path("query-explain", () -> post(() -> as(Role.READER, c ->
+            jsonRequest(RecallRequest.class, r -> {
+              inScope(c, r.namespace());
+              return memory.explain(caller(c), r);
+            })))),
+        path("index-health", () -> get(() -> as(Role.ADMIN, c ->
+            parameterOptional("namespace", ns -> respond(() -> {
+              inScope(c, ns.orElse(null));
+              return memory.indexHealth(caller(c));
+            }))))))));
+  }
+
+  private Route as(Role role, Function<Claims, Route> inner) {
+    return authenticated(c -> requireRole(c, role, () -> rateLimited(c.subject(),
+        () -> inner.apply(c))));
+  }
+
+  private static Caller caller(Claims c) {
+    return new Caller(c.namespace(), c.subject());
+  }
+}

@@ -180,6 +180,71 @@ public final class NamespaceIndex implements AutoCloseable {
 
   // ------------------------------------------------------------------ reads
 
+  /** The nearest memories of each text, by meaning (empty lists without an embedder). */
+  public List<List<com.memoryoss.indexer.vector.VectorHit>> nearest(List<String> texts, int k) {
+    List<List<com.memoryoss.indexer.vector.VectorHit>> out = new ArrayList<>(texts.size());
+    if (embedder == null || texts.isEmpty()) {
+      texts.forEach(t -> out.add(List.of()));
+      return out;
+    }
+    float[][] v = embedder.embedPassages(texts);
+    for (float[] q : v) {
+      out.add(vectors.search(q, k, id -> {
+        Memory m = memories.get(id);
+        return m != null && !m.archived();
+      }));
+    }
+    return out;
+  }
+
+  /**
+   * Groups of memories whose vectors are at least {@code threshold} similar (single linkage over
+   * each memory's nearest neighbours), largest first; at most {@code max} groups.
+   */
+  public List<List<UUID>> clusters(double threshold, int max, java.util.function.Predicate<UUID>
+      eligible) {
+    if (vectors == null) {
+      return List.of();
+    }
+    Map<UUID, UUID> parent = new HashMap<>();
+    for (UUID id : memories.keySet()) {
+      float[] v = vectors.vector(id);
+      if (v == null || !eligible.test(id)) {
+        continue;
+      }
+      for (var hit : vectors.search(v, 8, eligible)) {
+        if (!hit.id().equals(id) && hit.similarity() >= threshold) {
+          union(parent, id, hit.id());
+        }
+      }
+    }
+    Map<UUID, List<UUID>> groups = new HashMap<>();
+    for (UUID id : parent.keySet()) {
+      groups.computeIfAbsent(find(parent, id), r -> new ArrayList<>()).add(id);
+    }
+    return groups.values().stream().filter(g -> g.size() > 1)
+        .sorted((a, b) -> Integer.compare(b.size(), a.size())).limit(max).toList();
+  }
+
+  private static void union(Map<UUID, UUID> parent, UUID a, UUID b) {
+    parent.putIfAbsent(a, a);
+    parent.putIfAbsent(b, b);
+    UUID ra = find(parent, a);
+    UUID rb = find(parent, b);
+    if (!ra.equals(rb)) {
+      parent.put(ra, rb);
+    }
+  }
+
+  private static UUID find(Map<UUID, UUID> parent, UUID x) {
+    UUID r = x;
+    while (!parent.get(r).equals(r)) {
+      r = parent.get(r);
+    }
+    parent.put(x, r);
+    return r;
+  }
+
   public Memory memory(UUID id) {
     return memories.get(id);
   }

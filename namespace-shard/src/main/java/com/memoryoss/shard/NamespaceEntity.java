@@ -6,7 +6,10 @@ import com.memoryoss.indexer.NamespaceIndex;
 import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.NamespaceCommand;
 import com.memoryoss.protocol.NamespaceCommand.Explain;
+import com.memoryoss.protocol.NamespaceCommand.Consolidate;
 import com.memoryoss.protocol.NamespaceCommand.Export;
+import com.memoryoss.protocol.NamespaceCommand.Feedback;
+import com.memoryoss.protocol.NamespaceCommand.Learn;
 import com.memoryoss.protocol.NamespaceCommand.Forget;
 import com.memoryoss.protocol.NamespaceCommand.Get;
 import com.memoryoss.protocol.NamespaceCommand.GetStats;
@@ -31,7 +34,9 @@ import com.memoryoss.shard.internal.Flush;
 import com.memoryoss.shard.internal.GroupCommit;
 import com.memoryoss.shard.internal.IndexFeeder;
 import com.memoryoss.shard.internal.SelfMessage;
+import com.memoryoss.shard.internal.SelfMessage.Clustered;
 import com.memoryoss.shard.internal.SelfMessage.Indexed;
+import com.memoryoss.shard.internal.SelfMessage.LearnProbed;
 import com.memoryoss.shard.internal.SelfMessage.KeysShredded;
 import com.memoryoss.shard.internal.SelfMessage.KeysWritten;
 import com.memoryoss.shard.internal.SelfMessage.OrphansSwept;
@@ -99,6 +104,7 @@ public final class NamespaceEntity
   /** Created when recovery has told us the namespace's embedding model. */
   private IndexFeeder feeder;
   private NamespaceQueries queries;
+  private final EntityLifecycle lifecycle = new EntityLifecycle(this);
   private long lastSnapshotSeq;
   private long previousSnapshotSeq;
 
@@ -153,13 +159,18 @@ public final class NamespaceEntity
       case ListMemories l -> Effect().reply(l.replyTo(), queries.list(state, l.spec()));
       case Export e -> Effect().reply(e.replyTo(), queries.export(state));
       case GetStats s -> Effect().reply(s.replyTo(), queries.stats(state));
+      case Learn l -> lifecycle.onLearn(l);
+      case Feedback f -> lifecycle.onFeedback(state, f);
+      case Consolidate c -> lifecycle.onConsolidate(c);
       case NamespaceCommand.Internal i -> onInternal(state, (SelfMessage) i);
     };
   }
 
   private ReplyEffect<NamespaceEvent, NamespaceState> onInternal(NamespaceState state, SelfMessage i) {
     return switch (i) {
-      case KeysWritten k -> onKeysWritten(k);
+      case KeysWritten k -> onKeysWritten(state, k);
+      case LearnProbed p -> lifecycle.onLearnProbed(state, p);
+      case Clustered c -> lifecycle.onClustered(state, c);
       case Indexed x -> onIndexed(state, x);
       case KeysShredded k -> onKeysShredded(k);
       case OrphansSwept o -> onOrphansSwept(o);
@@ -284,7 +295,8 @@ public final class NamespaceEntity
     ctx.pipeToSelf(written, (ok, failure) -> new KeysWritten(failure));
   }
 
-  private ReplyEffect<NamespaceEvent, NamespaceState> onKeysWritten(KeysWritten k) {
+  private ReplyEffect<NamespaceEvent, NamespaceState> onKeysWritten(NamespaceState state,
+      KeysWritten k) {
     Flush flush = commits.inFlight();
     if (k.failure() != null) {
       commits.finish();
@@ -298,21 +310,43 @@ public final class NamespaceEntity
       return Effect().noReply();
     }
     List<NamespaceEvent> events = new ArrayList<>();
-    for (Memory m : flush.memories()) {
-      events.add(new MemoryStored(m));
+    List<List<NamespaceEvent>> extras = new ArrayList<>();
+    for (Flush.Unit u : flush.units()) {
+      for (Memory m : u.memories()) {
+        events.add(new MemoryStored(m));
+      }
+      List<NamespaceEvent> extra = u.after().apply(state);
+      extras.add(extra);
+      events.addAll(extra);
+    }
+    if (events.isEmpty()) {
+      commits.finish();
+      for (int i = 0; i < flush.units().size(); i++) {
+        Flush.Unit u = flush.units().get(i);
+        u.replyTo().tell(u.reply().apply(List.of(), extras.get(i)));
+      }
+      startNextCommit();
+      return Effect().noReply();
     }
     return Effect()
         .persist(events)
         .thenRun((NamespaceState s) -> {
           commits.finish();
           List<IndexOp> ops = new ArrayList<>();
-          for (Flush.Unit u : flush.units()) {
+          for (int i = 0; i < flush.units().size(); i++) {
+            Flush.Unit u = flush.units().get(i);
             List<StoreResponse> stored = new ArrayList<>(u.memories().size());
             for (Memory m : u.memories()) {
               ops.add(new IndexOp.Put(m, null));
               stored.add(new StoreResponse(m.id(), m.version()));
             }
-            u.replyTo().tell(new NamespaceReply.Stored(stored));
+            for (NamespaceEvent e : extras.get(i)) {
+              Memory now = s.get(e.memoryId());
+              if (now != null) {
+                ops.add(new IndexOp.Put(now, s.embedding(e.memoryId())));
+              }
+            }
+            u.replyTo().tell(u.reply().apply(stored, extras.get(i)));
           }
           feed(ops);
           startNextCommit();
@@ -496,11 +530,54 @@ public final class NamespaceEntity
     }
   }
 
-  private Instant now() {
+  Instant now() {
     return rt.clock().instant();
   }
 
-  private ReplyEffect<NamespaceEvent, NamespaceState> reject(
+  // ---------------------------------------------------------------- for EntityLifecycle
+
+  ActorContext<NamespaceCommand> context() {
+    return ctx;
+  }
+
+  IndexFeeder feeder() {
+    return feeder;
+  }
+
+  GroupCommit commits() {
+    return commits;
+  }
+
+  Memory newMemory(Instant at, String content, java.util.List<String> tags,
+      com.memoryoss.protocol.MemoryStatus status, Double confidence, String source) {
+    return Memory.created(ids.next(at.toEpochMilli()), namespace, content,
+        ContentHash.of(content), tags, null, null, com.memoryoss.protocol.MemoryType.SEMANTIC,
+        status, confidence, source, at);
+  }
+
+  void enqueue(Flush.Unit unit) {
+    commits.enqueue(unit);
+    startNextCommit();
+  }
+
+  /** Index the current form of these memories after their revision is persisted. */
+  void reindex(NamespaceState s, java.util.Collection<UUID> ids) {
+    List<IndexOp> ops = new ArrayList<>();
+    for (UUID id : ids) {
+      Memory m = s.get(id);
+      if (m != null) {
+        ops.add(new IndexOp.Put(m, s.embedding(id)));
+      }
+    }
+    feed(ops);
+  }
+
+  org.apache.pekko.persistence.typed.javadsl.EffectFactories<NamespaceEvent, NamespaceState>
+      effects() {
+    return Effect();
+  }
+
+  ReplyEffect<NamespaceEvent, NamespaceState> reject(
       org.apache.pekko.actor.typed.ActorRef<NamespaceReply> to, Rejection why, String message) {
     return Effect().reply(to, new Rejected(why, message));
   }

@@ -8,6 +8,7 @@ import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.NamespaceEvent;
 import com.memoryoss.protocol.NamespaceEvent.MemoryEmbedded;
 import com.memoryoss.protocol.NamespaceEvent.MemoryForgotten;
+import com.memoryoss.protocol.NamespaceEvent.MemoryRevised;
 import com.memoryoss.protocol.NamespaceEvent.MemoryStored;
 import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
 import java.util.ArrayList;
@@ -110,6 +111,15 @@ public final class NamespaceState implements CborSerializable {
       case MemoryStored s -> put(s.memory());
       case MemoryUpdated u -> update(u);
       case MemoryEmbedded e -> embed(e);
+      case MemoryRevised r -> {
+        Memory before = memories.get(r.memoryId());
+        if (before != null) {
+          if (!java.util.Objects.equals(before.contentHash(), r.memory().contentHash())) {
+            embeddings.remove(r.memoryId());
+          }
+          put(r.memory());
+        }
+      }
       case MemoryForgotten f -> remove(f.memoryId());
     }
     return this;

@@ -2,6 +2,7 @@ package com.memoryoss.shard;
 
 import com.memoryoss.indexer.QueryEmbeddingCache;
 import com.memoryoss.indexer.TrustScorer;
+import com.memoryoss.protocol.FactSpec;
 import com.memoryoss.protocol.ForgetSpec;
 import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.MemoryStatus;
@@ -12,7 +13,12 @@ import com.memoryoss.protocol.RecallQuery;
 import com.memoryoss.protocol.Rejection;
 import com.memoryoss.protocol.StoreSpec;
 import com.memoryoss.protocol.api.Caller;
+import com.memoryoss.protocol.api.ConsolidateRequest;
+import com.memoryoss.protocol.api.ConsolidateResponse;
 import com.memoryoss.protocol.api.ExportResponse;
+import com.memoryoss.protocol.api.FeedbackRequest;
+import com.memoryoss.protocol.api.FeedbackResponse;
+import com.memoryoss.protocol.api.LearnResponse;
 import com.memoryoss.protocol.api.ForgetRequest;
 import com.memoryoss.protocol.api.ForgetResponse;
 import com.memoryoss.protocol.api.IndexHealthResponse;
@@ -224,6 +230,53 @@ public final class ShardedMemoryService implements MemoryService {
               s.applied(), s.applied(), s.memories(), s.model(), s.vectors(), s.embedded(),
               new IndexHealthResponse.EmbeddingCache(c[0], c[1], c[2], c[3]));
         }));
+  }
+
+  @Override
+  public CompletionStage<FeedbackResponse> feedback(Caller caller, FeedbackRequest request) {
+    return run(() -> {
+      if (request == null || request.id() == null) {
+        throw MemoryException.invalid("id is required");
+      }
+      if (request.action() == null) {
+        throw MemoryException.invalid("action must be confirm, reject or supersede");
+      }
+      return ask(caller, to -> new NamespaceCommand.Feedback(request.id(), request.action(),
+          request.supersededBy(), to), NamespaceReply.Updated.class)
+          .thenApply(u -> {
+            Memory m = u.memory();
+            return new FeedbackResponse(m.id(), m.status(), m.confidence(), m.evidenceCount(),
+                m.lastVerifiedAt(), m.supersededBy(), m.contradictsWith(), m.injectionCount(),
+                m.reuseCount(), m.confirmCount(), m.rejectCount(), m.supersedeCount());
+          });
+    });
+  }
+
+  @Override
+  public CompletionStage<ConsolidateResponse> consolidate(Caller caller,
+      ConsolidateRequest request) {
+    return run(() -> {
+      double threshold = request == null || request.threshold() == null ? 0.9
+          : request.threshold();
+      if (Double.isNaN(threshold) || threshold < 0 || threshold > 1) {
+        throw MemoryException.invalid("threshold must be between 0.0 and 1.0");
+      }
+      int max = request == null || request.maxClusters() == null ? 50 : request.maxClusters();
+      if (max < 1) {
+        throw MemoryException.invalid("max_clusters must be at least 1");
+      }
+      boolean dry = request != null && Boolean.TRUE.equals(request.dryRun());
+      return ask(caller, to -> new NamespaceCommand.Consolidate(threshold, max, dry, to),
+          NamespaceReply.Consolidated.class).thenApply(NamespaceReply.Consolidated::response);
+    });
+  }
+
+  @Override
+  public CompletionStage<LearnResponse> learn(Caller caller, List<FactSpec> facts, String source,
+      String evidenceId) {
+    return run(() -> ask(caller, to -> new NamespaceCommand.Learn(facts, source, evidenceId, to),
+        NamespaceReply.Learned.class)
+        .thenApply(l -> new LearnResponse(l.created(), l.reinforced(), l.superseded())));
   }
 
   @Override

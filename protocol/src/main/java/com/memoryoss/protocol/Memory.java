@@ -39,7 +39,9 @@ public record Memory(
     int supersedeCount,
     Instant lastInjectedAt,
     Instant lastReusedAt,
-    Instant lastOutcomeAt)
+    Instant lastOutcomeAt,
+    Instant supersededAt,
+    List<String> evidenceSources)
     implements CborSerializable {
 
   public Memory {
@@ -47,6 +49,8 @@ public record Memory(
     derivedFrom = derivedFrom == null || derivedFrom.isEmpty() ? null : List.copyOf(derivedFrom);
     contradictsWith =
         contradictsWith == null || contradictsWith.isEmpty() ? null : List.copyOf(contradictsWith);
+    evidenceSources =
+        evidenceSources == null || evidenceSources.isEmpty() ? null : List.copyOf(evidenceSources);
   }
 
   /** A freshly stored memory: version 1, one piece of evidence, verified now. */
@@ -65,7 +69,69 @@ public record Memory(
       Instant at) {
     return new Memory(id, content, tags, agent, session, namespace, memoryType, status, 1, at, at,
         sourceKey, contentHash, false, confidence, 1, at, null, null, null, 0, 0, 0, 0, 0, null,
-        null, null);
+        null, null, null, null);
+  }
+
+  /** A builder seeded with this memory, for changes beyond {@link #revised}. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Mutable copy of a memory's components; {@link #build} makes the new record. */
+  public static final class Builder {
+    public String content;
+    public String contentHash;
+    public List<String> tags;
+    public MemoryType memoryType;
+    public MemoryStatus status;
+    public long version;
+    public Instant updatedAt;
+    public boolean archived;
+    public Double confidence;
+    public int evidenceCount;
+    public Instant lastVerifiedAt;
+    public UUID supersededBy;
+    public List<UUID> derivedFrom;
+    public List<UUID> contradictsWith;
+    public int confirmCount;
+    public int rejectCount;
+    public int supersedeCount;
+    public Instant lastOutcomeAt;
+    public Instant supersededAt;
+    public List<String> evidenceSources;
+    private final Memory m;
+
+    private Builder(Memory m) {
+      this.m = m;
+      content = m.content;
+      contentHash = m.contentHash;
+      tags = m.tags;
+      memoryType = m.memoryType;
+      status = m.status;
+      version = m.version;
+      updatedAt = m.updatedAt;
+      archived = m.archived;
+      confidence = m.confidence;
+      evidenceCount = m.evidenceCount;
+      lastVerifiedAt = m.lastVerifiedAt;
+      supersededBy = m.supersededBy;
+      derivedFrom = m.derivedFrom;
+      contradictsWith = m.contradictsWith;
+      confirmCount = m.confirmCount;
+      rejectCount = m.rejectCount;
+      supersedeCount = m.supersedeCount;
+      lastOutcomeAt = m.lastOutcomeAt;
+      supersededAt = m.supersededAt;
+      evidenceSources = m.evidenceSources;
+    }
+
+    public Memory build() {
+      return new Memory(m.id, content, tags, m.agent, m.session, m.namespace, memoryType, status,
+          version, m.createdAt, updatedAt, m.sourceKey, contentHash, archived, confidence,
+          evidenceCount, lastVerifiedAt, supersededBy, derivedFrom, contradictsWith,
+          m.injectionCount, m.reuseCount, confirmCount, rejectCount, supersedeCount,
+          m.lastInjectedAt, m.lastReusedAt, lastOutcomeAt, supersededAt, evidenceSources);
+    }
   }
 
   /** This memory with new content, tags and type, one version later. */
@@ -74,7 +140,8 @@ public record Memory(
     return new Memory(id, newContent, newTags, agent, session, namespace, newType, status,
         version + 1, createdAt, at, sourceKey, newHash, archived, confidence, evidenceCount,
         lastVerifiedAt, supersededBy, derivedFrom, contradictsWith, injectionCount, reuseCount,
-        confirmCount, rejectCount, supersedeCount, lastInjectedAt, lastReusedAt, lastOutcomeAt);
+        confirmCount, rejectCount, supersedeCount, lastInjectedAt, lastReusedAt, lastOutcomeAt,
+        supersededAt, evidenceSources);
   }
 
   /** Whether the proxy may inject this memory: active and not archived. */

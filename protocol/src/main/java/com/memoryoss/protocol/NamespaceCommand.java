@@ -40,6 +40,27 @@ public sealed interface NamespaceCommand {
   record Forget(ForgetSpec spec, String requestedBy, ActorRef<NamespaceReply> replyTo)
       implements NamespaceCommand, CborSerializable {}
 
+  /**
+   * Reconcile extracted facts with the namespace: reinforce near-duplicates, supersede what they
+   * contradict, store the rest as candidates. Replies {@link NamespaceReply.Learned}.
+   *
+   * @param evidenceId the exchange the facts came from; it counts once per memory
+   */
+  record Learn(List<FactSpec> facts, String source, String evidenceId,
+      ActorRef<NamespaceReply> replyTo) implements NamespaceCommand, CborSerializable {}
+
+  /**
+   * Confirm, reject or supersede a memory. Replies {@link NamespaceReply.Updated}.
+   *
+   * @param action {@code confirm}, {@code reject} or {@code supersede}
+   */
+  record Feedback(UUID id, String action, UUID supersededBy, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /** Merge clusters of near-duplicates. Replies {@link NamespaceReply.Consolidated}. */
+  record Consolidate(double threshold, int maxClusters, boolean dryRun,
+      ActorRef<NamespaceReply> replyTo) implements NamespaceCommand, CborSerializable {}
+
   /** Read one memory. Replies {@link NamespaceReply.Found}. */
   record Get(UUID id, ActorRef<NamespaceReply> replyTo)
       implements NamespaceCommand, CborSerializable {}

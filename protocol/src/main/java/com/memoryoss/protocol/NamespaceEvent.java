@@ -43,6 +43,17 @@ public sealed interface NamespaceEvent extends CborSerializable {
   record MemoryEmbedded(UUID memoryId, Embedding embedding, Instant at)
       implements NamespaceEvent {}
 
+  /**
+   * A memory's lifecycle changed (reinforced, confirmed, rejected, superseded, archived by a
+   * consolidation): {@code memory} is the whole record afterwards, {@code reason} says why.
+   */
+  record MemoryRevised(Memory memory, String reason) implements NamespaceEvent {
+    @Override
+    public UUID memoryId() {
+      return memory.id();
+    }
+  }
+
   /** A memory was forgotten by {@code by} (a key id). */
   record MemoryForgotten(UUID memoryId, String by, Instant at) implements NamespaceEvent {}
 }

@@ -45,6 +45,13 @@ public sealed interface NamespaceReply extends CborSerializable {
   record Stats(int memories, long indexLag, long written, long applied, String model, int vectors,
       int embedded) implements NamespaceReply {}
 
+  /** Outcome of a learn: memories created, reinforced (or promoted) and superseded. */
+  record Learned(int created, int reinforced, int superseded) implements NamespaceReply {}
+
+  /** Outcome of a consolidation. */
+  record Consolidated(com.memoryoss.protocol.api.ConsolidateResponse response)
+      implements NamespaceReply {}
+
   /** The command was refused; nothing changed. */
   record Rejected(Rejection reason, String message) implements NamespaceReply {}
 }

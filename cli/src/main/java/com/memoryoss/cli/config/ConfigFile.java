@@ -238,11 +238,12 @@ public record ConfigFile(
       Boolean primitiveAlgebra,
       String memoryCoprocessor,
       String defaultMemoryMode,
-      String memoryAfterDate) {
+      String memoryAfterDate,
+      Integer upstreamTimeoutSecs) {
 
     static final Proxy DEFAULTS = new Proxy(null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null);
+        null, null, null);
 
     public Proxy {
       enabled = enabled != null && enabled;
@@ -265,6 +266,7 @@ public record ConfigFile(
       primitiveAlgebra = primitiveAlgebra != null && primitiveAlgebra;
       memoryCoprocessor = memoryCoprocessor == null ? "off" : memoryCoprocessor;
       defaultMemoryMode = defaultMemoryMode == null ? "full" : defaultMemoryMode;
+      upstreamTimeoutSecs = upstreamTimeoutSecs == null ? 300 : upstreamTimeoutSecs;
     }
   }
 

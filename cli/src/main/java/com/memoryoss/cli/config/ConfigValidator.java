@@ -142,6 +142,7 @@ final class ConfigValidator {
     oneOf("proxy.memory_coprocessor", p.memoryCoprocessor(), List.of("off", "local_heuristic"));
     oneOf("proxy.default_memory_mode", p.defaultMemoryMode(),
         List.of("full", "readonly", "after", "off"));
+    range("proxy.upstream_timeout_secs", p.upstreamTimeoutSecs(), 1, 3600);
     for (int i = 0; i < p.keyMapping().size(); i++) {
       ConfigFile.KeyMapping k = p.keyMapping().get(i);
       nonEmpty("proxy.key_mapping[" + i + "].proxy_key", k.proxyKey());

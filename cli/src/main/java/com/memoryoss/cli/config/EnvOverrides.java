@@ -27,7 +27,8 @@ final class EnvOverrides {
         p.anthropicUpstreamUrl(), p.extractionEnabled(), p.allowClientMemoryControl(),
         p.passthroughAuth(), p.passthroughLocalOnly(), p.minChannelScore(), p.diversityFactor(),
         p.confidenceGate(), p.identifierFirstRouting(), p.primitiveAlgebra(),
-        p.memoryCoprocessor(), p.defaultMemoryMode(), p.memoryAfterDate());
+        p.memoryCoprocessor(), p.defaultMemoryMode(), p.memoryAfterDate(),
+        p.upstreamTimeoutSecs());
     var s = f.storage();
     var storage = new ConfigFile.Storage(s.dataDir(), s.journal(), s.postgresUrl(),
         s.postgresUser(), first(env, s.postgresPassword(), "MEMORYOSS_POSTGRES_PASSWORD"),

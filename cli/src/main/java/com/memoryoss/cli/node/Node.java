@@ -10,7 +10,11 @@ import com.memoryoss.gateway.auth.Authenticator;
 import com.memoryoss.gateway.auth.RateLimiter;
 import com.memoryoss.gateway.auth.Role;
 import com.memoryoss.gateway.memory.MemoryRoutes;
+import com.memoryoss.extractor.ExchangeSink;
 import com.memoryoss.gateway.admin.AdminRoutes;
+import com.memoryoss.gateway.proxy.MemoryMode;
+import com.memoryoss.gateway.proxy.ProxyRoutes;
+import com.memoryoss.gateway.proxy.ProxySettings;
 import com.memoryoss.indexer.FusionRanker;
 import com.memoryoss.indexer.NamespaceIndex;
 import com.memoryoss.indexer.QueryEmbeddingCache;
@@ -181,8 +185,10 @@ public final class Node {
       MemoryRoutes memoryRoutes = new MemoryRoutes(memory, auth, limiter, gw.maxBodyBytes(),
           gw.memoryMode());
       AdminRoutes adminRoutes = new AdminRoutes(memory, auth, limiter, gw.maxBodyBytes());
-      var route = new GatewayRoutes(List.of(memoryRoutes.routes(), adminRoutes.routes()), tls)
-          .route();
+      ProxyRoutes proxyRoutes = new ProxyRoutes(proxySettings(cfg), memory, ExchangeSink.NONE,
+          limiter, system);
+      var route = new GatewayRoutes(List.of(memoryRoutes.routes(), adminRoutes.routes(),
+          proxyRoutes.routes()), tls).route();
       ServerBinding binding =
           GatewayServer.start(route, gw, system).toCompletableFuture().join();
 
@@ -197,6 +203,21 @@ public final class Node {
       system.getWhenTerminated().toCompletableFuture().join();
       throw e;
     }
+  }
+
+  static ProxySettings proxySettings(ConfigFile cfg) {
+    var p = cfg.proxy();
+    return new ProxySettings(p.enabled(), p.upstreamUrl(), p.anthropicUpstreamUrl(),
+        p.upstreamApiKey(), p.anthropicApiKey(),
+        p.keyMapping().stream().map(k -> new ProxySettings.KeyMapping(k.proxyKey(),
+            k.namespace(), k.upstreamKey())).toList(),
+        p.passthroughAuth(), p.passthroughLocalOnly(),
+        MemoryMode.parse(p.defaultMemoryMode()).orElse(MemoryMode.FULL),
+        p.allowClientMemoryControl(),
+        MemoryMode.parseDate(p.memoryAfterDate()).orElse(null), p.maxMemoryPct(),
+        p.minRecallScore(), p.minChannelScore() == null ? 0.15 : p.minChannelScore(),
+        p.diversityFactor() == null ? 0.3 : p.diversityFactor(), p.modelContextSizes(),
+        p.extractionEnabled(), Duration.ofSeconds(p.upstreamTimeoutSecs()));
   }
 
   private static Executor dispatcher(ActorSystem<?> system, String path) {

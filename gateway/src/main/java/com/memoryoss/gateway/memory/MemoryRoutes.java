@@ -84,6 +84,16 @@ public final class MemoryRoutes extends ApiDirectives {
                   inScope(c, r.namespace());
                   return memory.forget(caller(c), r);
                 })))),
+            path("feedback", () -> post(() -> as(Role.WRITER, c -> jsonRequest(
+                com.memoryoss.protocol.api.FeedbackRequest.class, r -> {
+                  inScope(c, r.namespace());
+                  return memory.feedback(caller(c), r);
+                })))),
+            path("consolidate", () -> post(() -> as(Role.ADMIN, c -> jsonRequest(
+                com.memoryoss.protocol.api.ConsolidateRequest.class, r -> {
+                  inScope(c, r.namespace());
+                  return memory.consolidate(caller(c), r);
+                })))),
             path("memories", () -> get(() -> as(Role.READER, this::list))),
             path(PathMatchers.segment("inspect").slash(PathMatchers.segment()),
                 id -> get(() -> as(Role.READER, c -> byId(id, u -> memory.inspect(caller(c), u))))),

@@ -1,20 +1,39 @@
 package com.memoryoss.shard.internal;
 
 import com.memoryoss.protocol.Memory;
+import com.memoryoss.protocol.NamespaceEvent;
 import com.memoryoss.protocol.NamespaceReply;
+import com.memoryoss.protocol.api.StoreResponse;
+import com.memoryoss.shard.NamespaceState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * One group commit: the stores gathered while the previous one was being written. Each unit is a
- * single store or a whole batch, answered together once everything is durable.
+ * single store, a whole batch, or a learn (new candidates plus revisions of existing memories),
+ * answered together once everything is durable.
  */
 public record Flush(List<Unit> units) {
 
-  /** Memories of one request and who to answer. */
-  public record Unit(List<Memory> memories, ActorRef<NamespaceReply> replyTo) {}
+  /**
+   * Memories of one request, events to persist with them (computed from the state at commit
+   * time, so they never overwrite a change made meanwhile), and how to answer.
+   */
+  public record Unit(
+      List<Memory> memories,
+      ActorRef<NamespaceReply> replyTo,
+      Function<NamespaceState, List<NamespaceEvent>> after,
+      BiFunction<List<StoreResponse>, List<NamespaceEvent>, NamespaceReply> reply) {
+
+    /** A plain store or batch, answered with the stored ids. */
+    public Unit(List<Memory> memories, ActorRef<NamespaceReply> replyTo) {
+      this(memories, replyTo, s -> List.of(), (stored, ev) -> new NamespaceReply.Stored(stored));
+    }
+  }
 
   public List<Memory> memories() {
     List<Memory> all = new ArrayList<>();

@@ -50,6 +50,13 @@ public final class IndexFeeder {
     return done;
   }
 
+  /** Runs a read against the index after everything submitted so far, on the index executor. */
+  public <T> CompletableFuture<T> after(java.util.function.Function<NamespaceIndex, T> read) {
+    CompletableFuture<T> r = tail.thenApplyAsync(v -> read.apply(index), executor);
+    tail = r.handle((x, e) -> null);
+    return r;
+  }
+
   /** Completes once everything submitted so far has been applied (successfully or not). */
   public CompletableFuture<Void> barrier() {
     return tail;

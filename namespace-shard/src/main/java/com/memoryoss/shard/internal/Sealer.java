@@ -6,6 +6,7 @@ import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.NamespaceEvent;
 import com.memoryoss.protocol.NamespaceEvent.MemoryEmbedded;
 import com.memoryoss.protocol.NamespaceEvent.MemoryForgotten;
+import com.memoryoss.protocol.NamespaceEvent.MemoryRevised;
 import com.memoryoss.protocol.NamespaceEvent.MemoryStored;
 import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
 import com.memoryoss.shard.NamespaceState;
@@ -112,6 +113,7 @@ public final class Sealer {
       case "MemoryStored" -> MemoryStored.class;
       case "MemoryUpdated" -> MemoryUpdated.class;
       case "MemoryEmbedded" -> MemoryEmbedded.class;
+      case "MemoryRevised" -> MemoryRevised.class;
       case "MemoryForgotten" -> MemoryForgotten.class;
       default -> throw new IllegalStateException("unknown event kind " + p.kind());
     };
@@ -126,6 +128,7 @@ public final class Sealer {
       case MemoryEmbedded m -> sealedEmbeddings.put(e.memoryId(),
           new CachedEmbedding(m.embedding(), kind, sealed));
       case MemoryUpdated u -> { }
+      case MemoryRevised r -> { }
       case MemoryForgotten f -> { }
     }
   }
@@ -231,6 +234,7 @@ public final class Sealer {
       case MemoryStored s -> "MemoryStored";
       case MemoryUpdated u -> "MemoryUpdated";
       case MemoryEmbedded m -> "MemoryEmbedded";
+      case MemoryRevised r -> "MemoryRevised";
       case MemoryForgotten f -> "MemoryForgotten";
     };
   }

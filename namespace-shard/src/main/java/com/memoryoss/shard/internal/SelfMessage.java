@@ -17,6 +17,15 @@ public sealed interface SelfMessage extends NamespaceCommand.Internal, NoSeriali
   record Indexed(List<com.memoryoss.indexer.NamespaceIndex.NewEmbedding> embedded,
       Throwable failure) implements SelfMessage {}
 
+  /** The nearest memories of each fact of a learn were found (or failed to be). */
+  record LearnProbed(com.memoryoss.protocol.NamespaceCommand.Learn learn,
+      List<List<com.memoryoss.indexer.vector.VectorHit>> nearest, Throwable failure)
+      implements SelfMessage {}
+
+  /** Clusters of near-duplicates for a consolidation were found (or failed to be). */
+  record Clustered(com.memoryoss.protocol.NamespaceCommand.Consolidate consolidate,
+      List<List<UUID>> clusters, Throwable failure) implements SelfMessage {}
+
   /** Keys of forgotten memories were deleted (or failed to be). */
   record KeysShredded(List<UUID> ids, int deleted, ActorRef<NamespaceReply> replyTo,
       Throwable failure) implements SelfMessage {}

@@ -50,6 +50,16 @@ public interface MemoryService {
   /** Indexing state of the caller's namespace. */
   CompletionStage<IndexHealthResponse> indexHealth(Caller caller);
 
+  /** Confirms, rejects or supersedes a memory. */
+  CompletionStage<FeedbackResponse> feedback(Caller caller, FeedbackRequest request);
+
+  /** Merges clusters of near-duplicates (admin). */
+  CompletionStage<ConsolidateResponse> consolidate(Caller caller, ConsolidateRequest request);
+
+  /** Reconciles extracted facts with the namespace (the extraction pipeline's entry). */
+  CompletionStage<LearnResponse> learn(Caller caller, java.util.List<com.memoryoss.protocol.FactSpec>
+      facts, String source, String evidenceId);
+
   /** Number of memories in the caller's namespace. */
   CompletionStage<Long> count(Caller caller);
 }

@@ -185,7 +185,9 @@ public final class Node {
       MemoryRoutes memoryRoutes = new MemoryRoutes(memory, auth, limiter, gw.maxBodyBytes(),
           gw.memoryMode());
       AdminRoutes adminRoutes = new AdminRoutes(memory, auth, limiter, gw.maxBodyBytes());
-      ProxyRoutes proxyRoutes = new ProxyRoutes(proxySettings(cfg), memory, ExchangeSink.NONE,
+      ExchangeSink extraction = Extraction.start(cfg, memory,
+          org.apache.pekko.stream.Materializer.createMaterializer(system));
+      ProxyRoutes proxyRoutes = new ProxyRoutes(proxySettings(cfg), memory, extraction,
           limiter, system);
       var route = new GatewayRoutes(List.of(memoryRoutes.routes(), adminRoutes.routes(),
           proxyRoutes.routes()), tls).route();

@@ -96,8 +96,9 @@ final class TopK {
       if (child >= size) {
         break;
       }
-      if (child + 1 < size && worse(ords[child + 1], scores[child + 1], ords[child], scores[child])) {
-        child++;
+      int right = child + 1;
+      if (right < size && worse(ords[right], scores[right], ords[child], scores[child])) {
+        child = right;
       }
       if (!worse(ords[child], scores[child], ord, score)) {
         break;

@@ -84,8 +84,9 @@ final class VectorStore {
     ensureCapacity(ord);
     System.arraycopy(vector, 0, vectorChunks[ord >>> chunkShift], offset(ord), dimensions);
     idChunks[ord >>> chunkShift][ord & chunkMask] = id;
-    ordinals.put(id, ord);
     count = ord + 1;
+    // Mapped only once published, so the map never points past count().
+    ordinals.put(id, ord);
     return ord;
   }
 

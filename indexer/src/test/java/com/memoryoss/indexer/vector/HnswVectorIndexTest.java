@@ -35,7 +35,9 @@ class HnswVectorIndexTest {
 
   @BeforeAll
   void buildIndex() throws InterruptedException {
-    index = new InMemoryVectorIndex(DIM, executor, VectorIndexSettings.DEFAULTS.withHnswThreshold(1_000));
+    index =
+        new InMemoryVectorIndex(
+            DIM, executor, VectorIndexSettings.DEFAULTS.withHnswThreshold(1_000));
     for (int i = 0; i < SIZE; i++) {
       UUID id = UUID.randomUUID();
       float[] v = data.next();
@@ -100,7 +102,8 @@ class HnswVectorIndexTest {
   void removedIdsNeverComeBackThroughTheGraphOrAfterCompaction() throws InterruptedException {
     SyntheticVectors local = SyntheticVectors.clustered(DIM, 50, 12);
     try (InMemoryVectorIndex small =
-        new InMemoryVectorIndex(DIM, executor, VectorIndexSettings.DEFAULTS.withHnswThreshold(500))) {
+        new InMemoryVectorIndex(
+            DIM, executor, VectorIndexSettings.DEFAULTS.withHnswThreshold(500))) {
       Map<UUID, float[]> live = new HashMap<>();
       for (int i = 0; i < 3_000; i++) {
         UUID id = UUID.randomUUID();
@@ -119,7 +122,8 @@ class HnswVectorIndexTest {
       }
       assertThat(small.health().tombstones()).isEqualTo(600);
       assertNeverFound(small, removed, live);
-      // Another 20%: crosses 25% and starts a background compaction; results stay correct throughout.
+      // Another 20%: crosses 25% and starts a background compaction; results stay correct
+      // throughout.
       for (UUID id : ids.subList(600, 1_200)) {
         small.remove(id);
         removed.add(id);
@@ -136,7 +140,8 @@ class HnswVectorIndexTest {
     }
   }
 
-  private static void assertNeverFound(InMemoryVectorIndex index, Set<UUID> removed, Map<UUID, float[]> all) {
+  private static void assertNeverFound(
+      InMemoryVectorIndex index, Set<UUID> removed, Map<UUID, float[]> all) {
     for (UUID id : removed.stream().limit(50).toList()) {
       assertThat(index.vector(id)).isNull();
       List<VectorHit> hits = index.search(all.get(id), 20, null);

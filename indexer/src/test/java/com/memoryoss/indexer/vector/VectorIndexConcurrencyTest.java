@@ -30,7 +30,8 @@ class VectorIndexConcurrencyTest {
     SyntheticVectors data = SyntheticVectors.clustered(DIM, 30, 21);
     Map<UUID, float[]> stored = new HashMap<>();
     try (InMemoryVectorIndex index =
-        new InMemoryVectorIndex(DIM, pending::add, VectorIndexSettings.DEFAULTS.withHnswThreshold(1_000))) {
+        new InMemoryVectorIndex(
+            DIM, pending::add, VectorIndexSettings.DEFAULTS.withHnswThreshold(1_000))) {
       for (int i = 0; i < 3_000; i++) {
         UUID id = UUID.randomUUID();
         float[] v = data.next();
@@ -52,7 +53,8 @@ class VectorIndexConcurrencyTest {
         assertThat(pending.size()).isLessThanOrEqualTo(1);
         if (tasks == 3) {
           assertThat(index.health().graph()).isEqualTo(GraphState.BUILDING);
-          assertThat(index.health().graphNodes()).isEqualTo(3 * VectorIndexSettings.DEFAULTS.buildBatch());
+          assertThat(index.health().graphNodes())
+              .isEqualTo(3 * VectorIndexSettings.DEFAULTS.buildBatch());
           assertExact(index, stored, data);
         }
       }
@@ -73,9 +75,11 @@ class VectorIndexConcurrencyTest {
     }
   }
 
-  private static void assertExact(InMemoryVectorIndex index, Map<UUID, float[]> stored, SyntheticVectors data) {
+  private static void assertExact(
+      InMemoryVectorIndex index, Map<UUID, float[]> stored, SyntheticVectors data) {
     for (float[] query : data.next(5)) {
-      assertThat(index.search(query, 10, null)).extracting(VectorHit::id)
+      assertThat(index.search(query, 10, null))
+          .extracting(VectorHit::id)
           .containsExactlyElementsOf(VectorIndexExactTest.bruteForce(stored, query, 10));
     }
   }
@@ -87,7 +91,8 @@ class VectorIndexConcurrencyTest {
     int writers = 4;
     int perWriter = 1_500;
     try (InMemoryVectorIndex index =
-        new InMemoryVectorIndex(DIM, background, VectorIndexSettings.DEFAULTS.withHnswThreshold(300))) {
+        new InMemoryVectorIndex(
+            DIM, background, VectorIndexSettings.DEFAULTS.withHnswThreshold(300))) {
       Map<UUID, float[]> latest = new ConcurrentHashMap<>();
       List<Throwable> errors = new CopyOnWriteArrayList<>();
       AtomicBoolean writing = new AtomicBoolean(true);
@@ -100,7 +105,10 @@ class VectorIndexConcurrencyTest {
             List<UUID> mine = new ArrayList<>();
             for (int i = 0; i < perWriter; i++) {
               // One write in five replaces an earlier vector of this writer.
-              UUID id = i % 5 == 4 ? mine.get(ThreadLocalRandom.current().nextInt(mine.size())) : UUID.randomUUID();
+              UUID id =
+                  i % 5 == 4
+                      ? mine.get(ThreadLocalRandom.current().nextInt(mine.size()))
+                      : UUID.randomUUID();
               float[] v = data.next();
               index.upsert(id, v);
               latest.put(id, v);
@@ -125,7 +133,8 @@ class VectorIndexConcurrencyTest {
           try {
             while (writing.get()) {
               int k = 1 + ThreadLocalRandom.current().nextInt(50);
-              List<VectorHit> hits = index.search(queries.next(), k, id -> (id.hashCode() & 3) != 0);
+              List<VectorHit> hits =
+                  index.search(queries.next(), k, id -> (id.hashCode() & 3) != 0);
               if (hits.size() > k || hits.stream().anyMatch(h -> (h.id().hashCode() & 3) == 0)) {
                 throw new AssertionError("bad hits " + hits);
               }

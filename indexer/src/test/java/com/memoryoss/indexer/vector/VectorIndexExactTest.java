@@ -2,6 +2,7 @@ package com.memoryoss.indexer.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 import com.memoryoss.indexer.vector.VectorIndexHealth.GraphState;
 import java.util.ArrayList;
@@ -42,10 +43,12 @@ class VectorIndexExactTest {
       Map<UUID, float[]> stored = fill(index, 2_000);
       float[] query = data.next();
       List<VectorHit> hits = index.search(query, 10, null);
-      assertThat(hits).extracting(VectorHit::id).containsExactlyElementsOf(bruteForce(stored, query, 10));
+      assertThat(hits)
+          .extracting(VectorHit::id)
+          .containsExactlyElementsOf(bruteForce(stored, query, 10));
       for (VectorHit hit : hits) {
         assertThat(hit.similarity())
-            .isCloseTo(SyntheticVectors.dot(query, stored.get(hit.id())), org.assertj.core.data.Offset.offset(1e-4f));
+            .isCloseTo(SyntheticVectors.dot(query, stored.get(hit.id())), offset(1e-4f));
       }
       assertThat(hits).isSortedAccordingTo(Comparator.comparing(VectorHit::similarity).reversed());
     }
@@ -56,7 +59,9 @@ class VectorIndexExactTest {
     try (InMemoryVectorIndex index = newIndex()) {
       Map<UUID, float[]> stored = fill(index, 7);
       List<VectorHit> hits = index.search(data.next(), 100, null);
-      assertThat(hits).extracting(VectorHit::id).containsExactlyInAnyOrderElementsOf(stored.keySet());
+      assertThat(hits)
+          .extracting(VectorHit::id)
+          .containsExactlyInAnyOrderElementsOf(stored.keySet());
       assertThat(index.search(data.next(), Integer.MAX_VALUE, null)).hasSize(7);
       assertThat(index.search(data.next(), 0, null)).isEmpty();
     }
@@ -97,12 +102,20 @@ class VectorIndexExactTest {
       assertThat(index.size()).isEqualTo(700);
       for (int q = 0; q < 20; q++) {
         float[] query = data.next();
-        assertThat(index.search(query, 1_000, null)).extracting(VectorHit::id)
+        assertThat(index.search(query, 1_000, null))
+            .extracting(VectorHit::id)
             .containsExactlyInAnyOrderElementsOf(stored.keySet());
         List<VectorHit> filtered = index.search(query, 10, id -> (id.hashCode() & 1) == 0);
         Map<UUID, float[]> accepted = new HashMap<>();
-        stored.forEach((id, v) -> { if ((id.hashCode() & 1) == 0) accepted.put(id, v); });
-        assertThat(filtered).extracting(VectorHit::id).containsExactlyElementsOf(bruteForce(accepted, query, 10));
+        stored.forEach(
+            (id, v) -> {
+              if ((id.hashCode() & 1) == 0) {
+                accepted.put(id, v);
+              }
+            });
+        assertThat(filtered)
+            .extracting(VectorHit::id)
+            .containsExactlyElementsOf(bruteForce(accepted, query, 10));
       }
     }
   }
@@ -121,7 +134,8 @@ class VectorIndexExactTest {
       assertThat(health.tombstones()).isLessThan(500); // compacted at least once on the way
       assertThat(health.size()).isEqualTo(1_000);
       float[] query = data.next();
-      assertThat(index.search(query, 10, null)).extracting(VectorHit::id)
+      assertThat(index.search(query, 10, null))
+          .extracting(VectorHit::id)
           .containsExactlyElementsOf(bruteForce(stored, query, 10));
       for (UUID id : stored.keySet()) {
         assertThat(index.vector(id)).containsExactly(stored.get(id));
@@ -133,13 +147,16 @@ class VectorIndexExactTest {
   void rejectsInvalidVectorsAndNormalisesOthers() {
     try (InMemoryVectorIndex index = newIndex()) {
       UUID id = UUID.randomUUID();
-      assertThatThrownBy(() -> index.upsert(id, new float[3])).isInstanceOf(IllegalArgumentException.class)
+      assertThatThrownBy(() -> index.upsert(id, new float[3]))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("dimension");
       float[] nan = data.next();
       nan[5] = Float.NaN;
       assertThatThrownBy(() -> index.upsert(id, nan)).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> index.upsert(id, new float[DIM])).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> index.search(data.next(), -1, null)).isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> index.upsert(id, new float[DIM]))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> index.search(data.next(), -1, null))
+          .isInstanceOf(IllegalArgumentException.class);
       float[] scaled = data.next();
       float[] expected = scaled.clone();
       for (int i = 0; i < DIM; i++) {
@@ -158,8 +175,10 @@ class VectorIndexExactTest {
     fill(index, 10);
     index.close();
     index.close();
-    assertThatThrownBy(() -> index.search(data.next(), 1, null)).isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> index.upsert(UUID.randomUUID(), data.next())).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> index.search(data.next(), 1, null))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> index.upsert(UUID.randomUUID(), data.next()))
+        .isInstanceOf(IllegalStateException.class);
     assertThat(index.health().size()).isZero();
   }
 
@@ -177,7 +196,9 @@ class VectorIndexExactTest {
   /** Independent oracle: double-precision brute force. */
   static List<UUID> bruteForce(Map<UUID, float[]> vectors, float[] query, int k) {
     return vectors.entrySet().stream()
-        .sorted(Comparator.comparingDouble((Map.Entry<UUID, float[]> e) -> -SyntheticVectors.dot(query, e.getValue())))
+        .sorted(
+            Comparator.comparingDouble(
+                (Map.Entry<UUID, float[]> e) -> -SyntheticVectors.dot(query, e.getValue())))
         .limit(k)
         .map(Map.Entry::getKey)
         .toList();

@@ -30,7 +30,8 @@ class VectorKernelTest {
         exact += (double) a[aOff + i] * b[bOff + i];
       }
       float tolerance = 1e-4f * (1 + length);
-      assertThat(DotProduct.dot(a, aOff, b, bOff, length)).isCloseTo((float) exact, offset(tolerance));
+      assertThat(DotProduct.dot(a, aOff, b, bOff, length))
+          .isCloseTo((float) exact, offset(tolerance));
       assertThat(scalar.dot(a, aOff, b, bOff, length)).isCloseTo((float) exact, offset(tolerance));
     }
   }

@@ -65,7 +65,9 @@ public final class InMemoryVectorIndex implements VectorIndex {
 
   /**
    * @param dimensions length of every vector
-   * @param executor runs background graph building; shared pools are fine, nothing blocks on it
+   * @param executor runs background graph building; shared pools are fine, nothing blocks on it.
+   *     A direct executor ({@code Runnable::run}) also works but makes the writer that crosses
+   *     the threshold pay for the whole build
    * @param settings thresholds and HNSW parameters
    */
   public InMemoryVectorIndex(int dimensions, Executor executor, VectorIndexSettings settings) {

@@ -12,8 +12,16 @@ final class Overrides {
       return f;
     }
     var s = f.server();
-    var server = new ConfigFile.Server(host != null ? host : s.host(),
-        port != null ? port : s.port(), s.hybridMode(), s.corePort());
+    return with(f, new ConfigFile.Server(host != null ? host : s.host(),
+        port != null ? port : s.port(), s.hybridMode(), s.corePort()), dataDir);
+  }
+
+  /** The config of hybrid mode's core process: itself on loopback, not hybrid. */
+  static ConfigFile core(ConfigFile f, int corePort) {
+    return with(f, new ConfigFile.Server("127.0.0.1", corePort, false, null), null);
+  }
+
+  private static ConfigFile with(ConfigFile f, ConfigFile.Server server, String dataDir) {
     var st = f.storage();
     var storage = new ConfigFile.Storage(dataDir != null ? dataDir : st.dataDir(), st.journal(),
         st.postgresUrl(), st.postgresUser(), st.postgresPassword(), st.passivateAfterSecs(),

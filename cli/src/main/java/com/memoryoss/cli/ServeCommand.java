@@ -4,6 +4,7 @@ import com.memoryoss.cli.config.ConfigException;
 import com.memoryoss.cli.config.ConfigFile;
 import com.memoryoss.cli.config.ConfigLoader;
 import com.memoryoss.cli.node.Logging;
+import com.memoryoss.cli.node.HybridGateway;
 import com.memoryoss.cli.node.Node;
 import java.nio.file.Files;
 import java.util.concurrent.Callable;
@@ -24,7 +25,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     ConfigFile cfg = ConfigLoader.load(root.configPath(), System.getenv());
     Logging.configure(root.verbose ? "debug" : cfg.logging().level(), cfg.logging().json());
-    Node.start(cfg, Node.Mode.SERVE, Version.current()).awaitTermination();
+    if (cfg.server().hybridMode()) {
+      HybridGateway.run(cfg, root.configPath(), Version.current());
+    } else {
+      Node.start(cfg, Node.Mode.SERVE, Version.current()).awaitTermination();
+    }
     return 0;
   }
 }

@@ -103,7 +103,8 @@ final class FakeUpstream implements AutoCloseable {
     while (s.find()) {
       say = s.group(1).strip();
     }
-    String text = reply != null ? reply.apply(req)
+    String custom = reply != null ? reply.apply(req) : null;
+    String text = custom != null ? custom
         : (say != null ? say + " " : "") + "Hello from fake upstream. MEMORY-TOKENS-SEEN: "
             + (tokens.isEmpty() ? "none" : String.join(",", tokens));
     boolean stream = req.path("stream").asBoolean(false);

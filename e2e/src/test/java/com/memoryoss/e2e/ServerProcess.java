@@ -43,11 +43,17 @@ final class ServerProcess implements AutoCloseable {
 
   /** Writes a config (plain HTTP, a free port, data under a temp dir) plus {@code extraToml}. */
   static ServerProcess start(String extraToml) throws Exception {
+    return start(extraToml, "");
+  }
+
+  /** The same, with extra lines for the {@code [server]} table. */
+  static ServerProcess start(String extraToml, String serverToml) throws Exception {
     Path dir = Files.createTempDirectory("memoryoss-e2e-");
     int port = freePort();
     String storage = "[storage]\ndata_dir = \"" + dir.resolve("data") + "\"\n"
         + "snapshot_min_events = 200\n" + postgresStorage();
-    String toml = "[server]\nhost = \"127.0.0.1\"\nport = " + port + "\n\n[tls]\nenabled = false\n\n"
+    String toml = "[server]\nhost = \"127.0.0.1\"\nport = " + port + "\n" + serverToml
+        + "\n\n[tls]\nenabled = false\n\n"
         + storage + "\n" + extraToml;
     Path config = dir.resolve("memoryoss.toml");
     Files.writeString(config, toml);
@@ -130,6 +136,14 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** Asks the server's JVM for a full GC (so heap readings compare like with like). */
+  void gc() throws Exception {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.run")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    p.waitFor(30, TimeUnit.SECONDS);
+  }
+
   void restart() throws Exception {
     stop();
     launch();
@@ -141,6 +155,11 @@ final class ServerProcess implements AutoCloseable {
     }
     List<String> lines = Files.readAllLines(log);
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+  }
+
+  /** Child processes of the server (hybrid mode's core). */
+  List<ProcessHandle> children() {
+    return process.toHandle().children().toList();
   }
 
   /** Files of the data dir, for at-rest checks. */

@@ -31,7 +31,8 @@ final class Extraction {
   }
 
   /** The sink the proxy hands exchanges to, or {@link ExchangeSink#NONE}. */
-  static ExchangeSink start(ConfigFile cfg, MemoryService memory, Materializer mat) {
+  static ExchangeSink start(ConfigFile cfg, MemoryService memory, Materializer mat,
+      com.memoryoss.gateway.metrics.Metrics metrics) {
     var p = cfg.proxy();
     if (!p.enabled() || !p.extractionEnabled()) {
       return ExchangeSink.NONE;
@@ -43,11 +44,21 @@ final class Extraction {
       return ExchangeSink.NONE;
     }
     LOG.info("fact extraction on: {}", describe(p));
-    return ExtractionPipeline.start(settings(), extractor.get(),
+    ExtractionPipeline pipeline = ExtractionPipeline.start(settings(), extractor.get(),
         (ns, facts, source, evidence) -> memory.learn(new Caller(ns, source),
             facts.stream().map(f -> new FactSpec(f.content(), f.tags())).toList(), source,
             evidence).thenApply(r -> r.created() + r.reinforced()),
         mat);
+    var c = pipeline.counters();
+    metrics.gauge("memoryoss_extraction_offered_total", c.offered::get);
+    metrics.gauge("memoryoss_extraction_dropped_total", c.dropped::get);
+    metrics.gauge("memoryoss_extraction_repeats_total", c.repeats::get);
+    metrics.gauge("memoryoss_extraction_calls_total", c.extracted::get);
+    metrics.gauge("memoryoss_extraction_failures_total", c.failed::get);
+    metrics.gauge("memoryoss_extraction_facts_total", c.facts::get);
+    metrics.gauge("memoryoss_extraction_rejected_total", c.rejected::get);
+    metrics.gauge("memoryoss_extraction_learned_total", c.learned::get);
+    return pipeline;
   }
 
   static Optional<FactExtractor> extractor(ConfigFile.Proxy p) {

@@ -12,6 +12,8 @@ import com.memoryoss.gateway.auth.Role;
 import com.memoryoss.gateway.memory.MemoryRoutes;
 import com.memoryoss.extractor.ExchangeSink;
 import com.memoryoss.gateway.admin.AdminRoutes;
+import com.memoryoss.gateway.metrics.Metrics;
+import com.memoryoss.gateway.metrics.MetricsRoutes;
 import com.memoryoss.gateway.proxy.MemoryMode;
 import com.memoryoss.gateway.proxy.ProxyRoutes;
 import com.memoryoss.gateway.proxy.ProxySettings;
@@ -75,7 +77,12 @@ public final class Node {
     /** TLS as configured; authentication always. */
     SERVE,
     /** Plain HTTP; no authentication when no keys are configured and the bind is loopback. */
-    DEV
+    DEV,
+    /**
+     * Hybrid mode's memory core: plain HTTP on loopback, memory API only (the gateway process
+     * serves the proxy), trusting the gateway's internal token.
+     */
+    CORE
   }
 
   private final ActorSystem<Void> system;
@@ -114,7 +121,8 @@ public final class Node {
   /** Starts a node. Fails fast, with a message naming the problem, on any unusable setting. */
   public static Node start(ConfigFile cfg, Mode mode, String version) {
     boolean dev = mode == Mode.DEV;
-    boolean tls = !dev && cfg.tls().enabled();
+    boolean core = mode == Mode.CORE;
+    boolean tls = !dev && !core && cfg.tls().enabled();
     boolean noKeys = cfg.auth().apiKeys().isEmpty();
     if (dev && noKeys && !isLoopback(cfg.server().host())) {
       throw new ConfigException("server.host", "dev mode without API keys binds only to a loopback"
@@ -177,7 +185,8 @@ public final class Node {
       MemoryService memory = new ShardedMemoryService(ClusterSharding.get(system),
           new RequestValidator(limits), trust, askTimeout, Clock.systemUTC(), queryCache);
 
-      Authenticator auth = authenticator(cfg, dataDir, dev && noKeys);
+      Authenticator auth = authenticator(cfg, dataDir, dev && noKeys,
+          core ? System.getenv(HybridGateway.TOKEN_ENV) : null);
       GatewaySettings gw = new GatewaySettings(cfg.server().host(), cfg.server().port(),
           tls ? tlsSettings(cfg, dataDir) : null, cfg.limits().rateLimitPerSec(),
           GatewaySettings.DEFAULT_MAX_BODY, cfg.proxy().defaultMemoryMode());
@@ -185,12 +194,17 @@ public final class Node {
       MemoryRoutes memoryRoutes = new MemoryRoutes(memory, auth, limiter, gw.maxBodyBytes(),
           gw.memoryMode());
       AdminRoutes adminRoutes = new AdminRoutes(memory, auth, limiter, gw.maxBodyBytes());
-      ExchangeSink extraction = Extraction.start(cfg, memory,
-          org.apache.pekko.stream.Materializer.createMaterializer(system));
-      ProxyRoutes proxyRoutes = new ProxyRoutes(proxySettings(cfg), memory, extraction,
-          limiter, system);
-      var route = new GatewayRoutes(List.of(memoryRoutes.routes(), adminRoutes.routes(),
-          proxyRoutes.routes()), tls).route();
+      Metrics metrics = new Metrics();
+      List<org.apache.pekko.http.javadsl.server.Route> areas = new java.util.ArrayList<>(List.of(
+          memoryRoutes.routes(), adminRoutes.routes(),
+          new MetricsRoutes(metrics, auth, limiter).routes()));
+      if (!core) {
+        ExchangeSink extraction = Extraction.start(cfg, memory,
+            org.apache.pekko.stream.Materializer.createMaterializer(system), metrics);
+        areas.add(new ProxyRoutes(proxySettings(cfg), memory, extraction, limiter, system,
+            metrics).routes());
+      }
+      var route = new GatewayRoutes(areas, tls).route();
       ServerBinding binding =
           GatewayServer.start(route, gw, system).toCompletableFuture().join();
 
@@ -261,17 +275,18 @@ public final class Node {
     }
   }
 
-  private static Authenticator authenticator(ConfigFile cfg, Path dataDir, boolean devBypass) {
+  static Authenticator authenticator(ConfigFile cfg, Path dataDir, boolean devBypass,
+      String internalToken) {
     List<ApiKey> keys = cfg.auth().apiKeys().stream()
         .map(k -> new ApiKey(k.key(), Role.parse(k.role()), k.namespace()))
         .toList();
     String secret = cfg.auth().jwtSecret() != null ? cfg.auth().jwtSecret()
         : Secrets.loadOrCreate(dataDir.resolve("jwt.secret"));
     return new Authenticator(keys, secret, cfg.auth().jwtExpirySecs(), Clock.systemUTC(),
-        devBypass);
+        devBypass, internalToken);
   }
 
-  private static GatewaySettings.Tls tlsSettings(ConfigFile cfg, Path dataDir) {
+  static GatewaySettings.Tls tlsSettings(ConfigFile cfg, Path dataDir) {
     var t = cfg.tls();
     return new GatewaySettings.Tls(
         t.certPath() == null ? null : Path.of(t.certPath()),
@@ -293,7 +308,7 @@ public final class Node {
     }
   }
 
-  private static void createPrivateDir(Path dir) {
+  static void createPrivateDir(Path dir) {
     try {
       if (!Files.exists(dir)) {
         Files.createDirectories(dir);

@@ -26,6 +26,7 @@ public final class Authenticator {
   private final long expirySeconds;
   private final Clock clock;
   private final boolean devBypass;
+  private final byte[] internalDigest;
 
   /**
    * @param devBypass authenticate every request as admin of {@code default} (dev mode with no
@@ -33,6 +34,16 @@ public final class Authenticator {
    */
   public Authenticator(
       List<ApiKey> keys, String jwtSecret, long expirySeconds, Clock clock, boolean devBypass) {
+    this(keys, jwtSecret, expirySeconds, clock, devBypass, null);
+  }
+
+  /**
+   * @param internalToken the hybrid-mode gateway's credential towards its own core (acts for
+   *     any namespace it names), or {@code null}
+   */
+  public Authenticator(List<ApiKey> keys, String jwtSecret, long expirySeconds, Clock clock,
+      boolean devBypass, String internalToken) {
+    this.internalDigest = internalToken == null ? null : ApiKey.sha256(internalToken);
     this.keys = List.copyOf(keys);
     this.algorithm = Algorithm.HMAC256(jwtSecret);
     this.verifier = JWT.require(algorithm)
@@ -48,6 +59,12 @@ public final class Authenticator {
 
   public boolean devBypass() {
     return devBypass;
+  }
+
+  /** True when {@code token} is the internal gateway token. */
+  public boolean isInternal(String token) {
+    return internalDigest != null && token != null
+        && java.security.MessageDigest.isEqual(internalDigest, ApiKey.sha256(token));
   }
 
   public boolean hasKeys() {

@@ -94,6 +94,9 @@ public final class MemoryRoutes extends ApiDirectives {
                   inScope(c, r.namespace());
                   return memory.consolidate(caller(c), r);
                 })))),
+            path(PathMatchers.segment("internal").slash("learn"), () -> post(() ->
+                as(Role.ADMIN, c -> jsonRequest(LearnRequest.class,
+                    r -> memory.learn(caller(c), r.facts(), r.source(), r.evidenceId()))))),
             path("memories", () -> get(() -> as(Role.READER, this::list))),
             path(PathMatchers.segment("inspect").slash(PathMatchers.segment()),
                 id -> get(() -> as(Role.READER, c -> byId(id, u -> memory.inspect(caller(c), u))))),
@@ -105,6 +108,10 @@ public final class MemoryRoutes extends ApiDirectives {
                   return memory.export(caller(c));
                 }))))))));
   }
+
+  /** Body of the internal learn call (the hybrid gateway's extraction hand-off). */
+  record LearnRequest(java.util.List<com.memoryoss.protocol.FactSpec> facts, String source,
+      String evidenceId) {}
 
   private Route as(Role role, Function<Claims, Route> inner) {
     return authenticated(c -> requireRole(c, role, () -> rateLimited(c.subject(),

@@ -42,12 +42,15 @@ final class ProxyCall {
   private final ProxyMemory memory;
   private final Upstream upstream;
   private final ExchangeSink extraction;
+  private final com.memoryoss.gateway.metrics.Metrics metrics;
 
-  ProxyCall(ProxySettings s, ProxyMemory memory, Upstream upstream, ExchangeSink extraction) {
+  ProxyCall(ProxySettings s, ProxyMemory memory, Upstream upstream, ExchangeSink extraction,
+      com.memoryoss.gateway.metrics.Metrics metrics) {
     this.s = s;
     this.memory = memory;
     this.upstream = upstream;
     this.extraction = extraction;
+    this.metrics = metrics;
   }
 
   /** A refusal with its status and the provider's error type; the message is safe to show. */
@@ -104,18 +107,31 @@ final class ProxyCall {
       String url = url(d, req);
       List<HttpHeader> headers = Upstream.forwardHeaders(req.getHeaders(), who.upstreamBearer(),
           who.upstreamApiKey());
-      List<HttpHeader> memoryHeaders = List.of(
+      List<HttpHeader> memoryHeaders = new ArrayList<>(List.of(
           RawHeader.create("x-memory-injected-count", String.valueOf(outcome.count())),
           RawHeader.create("x-memory-gate-decision", outcome.decision().wireName()),
-          RawHeader.create("x-memory-mode", mode.mode().wireName()));
+          RawHeader.create("x-memory-mode", mode.mode().wireName())));
+      if (outcome.decision() == ProxyMemory.Decision.UNAVAILABLE) {
+        // Failed open: forwarded without memory because the memory core did not answer.
+        memoryHeaders.add(RawHeader.create("x-memory-core", "unavailable"));
+      }
       if (s.extractionEnabled() && mode.mode().learns()) {
         LOG.debug("proxy {} namespace={} injected={} decision={}", d.api(), who.namespace(),
             outcome.count(), outcome.decision().wireName());
       }
+      metrics.increment("memoryoss_proxy_requests_total{api=\"" + d.api() + "\"}");
+      metrics.increment("memoryoss_proxy_gate_total{decision=\"" + outcome.decision().wireName()
+          + "\"}");
+      metrics.add("memoryoss_proxy_memories_injected_total", outcome.count());
       Learn learn = mode.mode().learns() && s.extractionEnabled()
           ? new Learn(who.namespace(), d, model, body) : null;
       return upstream.post(url, headers, out)
-          .thenApply(res -> relay(res, d, memoryHeaders, learn));
+          .thenApply(res -> {
+            if (!res.status().isSuccess()) {
+              metrics.increment("memoryoss_proxy_upstream_errors_total");
+            }
+            return relay(res, d, memoryHeaders, learn);
+          });
     });
   }
 

@@ -38,13 +38,13 @@ public final class ProxyRoutes extends AllDirectives {
   private final RateLimiter limiter;
 
   public ProxyRoutes(ProxySettings settings, MemoryService memoryService, ExchangeSink extraction,
-      RateLimiter limiter, ActorSystem<?> system) {
+      RateLimiter limiter, ActorSystem<?> system, com.memoryoss.gateway.metrics.Metrics metrics) {
     this.s = settings;
     this.auth = new ProxyAuth(settings);
     this.upstream = new Upstream(system, settings.timeout());
     this.calls = new ProxyCall(settings,
         new ProxyMemory(memoryService, settings, system, Duration.ofSeconds(3)), upstream,
-        extraction);
+        extraction, metrics);
     this.limiter = limiter;
   }
 

@@ -10,12 +10,16 @@ public final class Bench {
       case "stores" -> CoreBench.stores(arg(args, 1, 20), 32, 100);
       case "startup" -> CoreBench.startup((int) arg(args, 1, 5));
       case "recovery" -> CoreBench.recovery((int) arg(args, 1, 100_000));
+      case "scale" -> ScaleBench.run(java.util.Arrays.stream((args.length > 1 ? args[1]
+          : "1000,10000,100000").split(",")).mapToInt(Integer::parseInt).toArray(),
+          args.length > 2 ? args[2] : "e5-small-v2");
       case "locomo" -> LocomoEval.run(
           args.length > 2 ? java.nio.file.Path.of(args[2]) : LocomoEval.defaultData(),
           java.util.List.of("e5-small-v2", "all-minilm-l6-v2"), (int) arg(args, 1, 10));
       default -> {
         System.out.println("usage: bench/run stores [seconds] | startup [runs]"
-            + " | recovery [memories] | locomo [conversations] [path/to/locomo10.json]");
+            + " | recovery [memories] | locomo [conversations] [path/to/locomo10.json]"
+            + " | scale [sizes,comma,separated] [model]");
         System.exit(what.equals("help") ? 0 : 2);
       }
     }

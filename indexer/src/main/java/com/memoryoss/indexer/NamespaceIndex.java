@@ -29,6 +29,7 @@ public final class NamespaceIndex implements AutoCloseable {
   private final VectorIndex vectors;
   private final Embedder embedder;
   private final SessionContext sessions = new SessionContext();
+  private final java.util.concurrent.atomic.AtomicLong embedded = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * @param embedder the namespace's model, or {@code null} for lexical recall only
@@ -170,6 +171,7 @@ public final class NamespaceIndex implements AutoCloseable {
         // A later op of this batch may have changed or removed it meanwhile: only current ones.
         if (memories.get(id) == chunk.get(i)) {
           vectors.upsert(id, v[i]);
+          embedded.incrementAndGet();
           out.add(new NewEmbedding(id, chunk.get(i).version(),
               new Embedding(embedder.modelId(), v[i])));
         }
@@ -179,6 +181,11 @@ public final class NamespaceIndex implements AutoCloseable {
   }
 
   // ------------------------------------------------------------------ reads
+
+  /** Memories embedded by this index so far (progress of a re-embedding). */
+  public long embeddedCount() {
+    return embedded.get();
+  }
 
   /** The nearest memories of each text, by meaning (empty lists without an embedder). */
   public List<List<com.memoryoss.indexer.vector.VectorHit>> nearest(List<String> texts, int k) {

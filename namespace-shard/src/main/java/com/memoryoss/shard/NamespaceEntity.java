@@ -10,6 +10,7 @@ import com.memoryoss.protocol.NamespaceCommand.Consolidate;
 import com.memoryoss.protocol.NamespaceCommand.Export;
 import com.memoryoss.protocol.NamespaceCommand.Feedback;
 import com.memoryoss.protocol.NamespaceCommand.Learn;
+import com.memoryoss.protocol.NamespaceCommand.MigrateEmbeddings;
 import com.memoryoss.protocol.NamespaceCommand.Forget;
 import com.memoryoss.protocol.NamespaceCommand.Get;
 import com.memoryoss.protocol.NamespaceCommand.GetStats;
@@ -37,6 +38,7 @@ import com.memoryoss.shard.internal.SelfMessage;
 import com.memoryoss.shard.internal.SelfMessage.Clustered;
 import com.memoryoss.shard.internal.SelfMessage.Indexed;
 import com.memoryoss.shard.internal.SelfMessage.LearnProbed;
+import com.memoryoss.shard.internal.SelfMessage.MigrationEmbedded;
 import com.memoryoss.shard.internal.SelfMessage.KeysShredded;
 import com.memoryoss.shard.internal.SelfMessage.KeysWritten;
 import com.memoryoss.shard.internal.SelfMessage.OrphansSwept;
@@ -104,6 +106,10 @@ public final class NamespaceEntity
   /** Created when recovery has told us the namespace's embedding model. */
   private IndexFeeder feeder;
   private NamespaceQueries queries;
+  /** A re-embedding in progress: the new index being filled and the ops it has yet to see. */
+  private Migration migration;
+
+  private record Migration(String model, NamespaceIndex index, List<IndexOp> missed, long total) {}
   private final EntityLifecycle lifecycle = new EntityLifecycle(this);
   private long lastSnapshotSeq;
   private long previousSnapshotSeq;
@@ -158,10 +164,11 @@ public final class NamespaceEntity
       case Get g -> Effect().reply(g.replyTo(), queries.get(state, g.id()));
       case ListMemories l -> Effect().reply(l.replyTo(), queries.list(state, l.spec()));
       case Export e -> Effect().reply(e.replyTo(), queries.export(state));
-      case GetStats s -> Effect().reply(s.replyTo(), queries.stats(state));
+      case GetStats s -> Effect().reply(s.replyTo(), queries.stats(state, progress()));
       case Learn l -> lifecycle.onLearn(l);
       case Feedback f -> lifecycle.onFeedback(state, f);
       case Consolidate c -> lifecycle.onConsolidate(c);
+      case MigrateEmbeddings m -> onMigrate(state, m);
       case NamespaceCommand.Internal i -> onInternal(state, (SelfMessage) i);
     };
   }
@@ -171,6 +178,7 @@ public final class NamespaceEntity
       case KeysWritten k -> onKeysWritten(state, k);
       case LearnProbed p -> lifecycle.onLearnProbed(state, p);
       case Clustered c -> lifecycle.onClustered(state, c);
+      case MigrationEmbedded m -> onMigrationEmbedded(state, m);
       case Indexed x -> onIndexed(state, x);
       case KeysShredded k -> onKeysShredded(k);
       case OrphansSwept o -> onOrphansSwept(o);
@@ -361,6 +369,9 @@ public final class NamespaceEntity
     if (ops.isEmpty()) {
       return;
     }
+    if (migration != null) {
+      migration.missed().addAll(ops);
+    }
     ctx.pipeToSelf(feeder.submit(ops), (embedded, failure) ->
         new Indexed(embedded == null ? List.of() : embedded, failure));
   }
@@ -380,6 +391,76 @@ public final class NamespaceEntity
       }
     }
     return events.isEmpty() ? Effect().noReply() : Effect().persist(events).thenNoReply();
+  }
+
+  // ---------------------------------------------------------------- embedding migration
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onMigrate(NamespaceState state,
+      MigrateEmbeddings cmd) {
+    String current = feeder.index().embedder() == null ? IndexFactory.NONE
+        : feeder.index().embedder().modelId();
+    if (cmd.model().equals(current)) {
+      return Effect().reply(cmd.replyTo(), queries.stats(state, null));
+    }
+    if (migration != null) {
+      return reject(cmd.replyTo(), Rejection.INVALID,
+          "a migration to " + migration.model() + " is already running");
+    }
+    NamespaceIndex next;
+    try {
+      next = rt.indexes().create(cmd.model());
+    } catch (RuntimeException e) {
+      return reject(cmd.replyTo(), Rejection.INVALID, "cannot use model " + cmd.model() + ": "
+          + e.getMessage());
+    }
+    List<Memory> all = List.copyOf(state.all());
+    migration = new Migration(cmd.model(), next, new ArrayList<>(), all.size());
+    CompletableFuture<List<NamespaceIndex.NewEmbedding>> done = feeder.after(old -> null)
+        .thenApplyAsync(v -> next.apply(List.of(new IndexOp.Reset(all, Map.of()))),
+            rt.indexing());
+    ctx.pipeToSelf(done, (embedded, failure) -> new MigrationEmbedded(embedded, failure));
+    LOG.info("namespace {}: re-embedding {} memories with {}", namespace, all.size(),
+        cmd.model());
+    return Effect().reply(cmd.replyTo(), queries.stats(state, progress()));
+  }
+
+  private NamespaceReply.Migration progress() {
+    return migration == null ? null : new NamespaceReply.Migration(migration.model(),
+        migration.index().embeddedCount(), migration.total());
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> onMigrationEmbedded(NamespaceState state,
+      MigrationEmbedded x) {
+    Migration m = migration;
+    if (x.failure() != null) {
+      LOG.error("namespace {}: migration to {} failed: {}", namespace, m.model(),
+          x.failure().toString());
+      migration = null;
+      m.index().close();
+      return Effect().noReply();
+    }
+    Instant at = now();
+    List<NamespaceEvent> events = new ArrayList<>();
+    for (NamespaceIndex.NewEmbedding e : x.embedded()) {
+      Memory cur = state.get(e.id());
+      if (cur != null && cur.version() == e.version()) {
+        events.add(new MemoryEmbedded(e.id(), e.embedding(), at));
+      }
+    }
+    return Effect().persist(events).thenRun((NamespaceState s) -> {
+      IndexFeeder old = feeder;
+      feeder = new IndexFeeder(m.index(), rt.indexing());
+      queries = new NamespaceQueries(rt.recaller(), feeder, rt.recalls(), namespace,
+          rt.defaultWeights());
+      migration = null;
+      // Writes made while the new index was filling: replay them into it (in order).
+      feed(List.copyOf(m.missed()));
+      old.after(idx -> {
+        idx.close();
+        return null;
+      });
+      LOG.info("namespace {}: now on embedding model {}", namespace, m.model());
+    }).thenNoReply();
   }
 
   private ReplyEffect<NamespaceEvent, NamespaceState> onRecall(Recall r) {

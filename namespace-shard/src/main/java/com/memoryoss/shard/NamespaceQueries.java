@@ -115,7 +115,7 @@ final class NamespaceQueries {
     return new NamespaceReply.Exported(all);
   }
 
-  NamespaceReply stats(NamespaceState state) {
+  NamespaceReply stats(NamespaceState state, NamespaceReply.Migration migration) {
     var index = feeder.index();
     String model = index.embedder() == null ? IndexFactory.NONE : index.embedder().modelId();
     int embedded = 0;
@@ -125,6 +125,7 @@ final class NamespaceQueries {
       }
     }
     return new NamespaceReply.Stats(state.size(), feeder.lag(), feeder.submitted(),
-        feeder.applied(), model, index.vectors() == null ? 0 : index.vectors().size(), embedded);
+        feeder.applied(), model, index.vectors() == null ? 0 : index.vectors().size(), embedded,
+        migration);
   }
 }

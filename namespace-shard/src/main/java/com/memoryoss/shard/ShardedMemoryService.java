@@ -228,7 +228,9 @@ public final class ShardedMemoryService implements MemoryService {
               : s.indexLag() < 100 ? "catching_up" : "behind";
           return new IndexHealthResponse(caller.namespace(), status, s.indexLag(), s.written(),
               s.applied(), s.applied(), s.memories(), s.model(), s.vectors(), s.embedded(),
-              new IndexHealthResponse.EmbeddingCache(c[0], c[1], c[2], c[3]));
+              new IndexHealthResponse.EmbeddingCache(c[0], c[1], c[2], c[3]),
+              s.migration() == null ? null : new IndexHealthResponse.Migration(
+                  s.migration().model(), s.migration().done(), s.migration().total()));
         }));
   }
 
@@ -277,6 +279,12 @@ public final class ShardedMemoryService implements MemoryService {
     return run(() -> ask(caller, to -> new NamespaceCommand.Learn(facts, source, evidenceId, to),
         NamespaceReply.Learned.class)
         .thenApply(l -> new LearnResponse(l.created(), l.reinforced(), l.superseded())));
+  }
+
+  @Override
+  public CompletionStage<IndexHealthResponse> migrateEmbeddings(Caller caller, String model) {
+    return run(() -> ask(caller, to -> new NamespaceCommand.MigrateEmbeddings(model, to),
+        NamespaceReply.Stats.class).thenCompose(s -> indexHealth(caller)));
   }
 
   @Override

@@ -10,13 +10,22 @@ import java.util.Locale;
  */
 final class HashingEmbedder implements Embedder {
   static final String MODEL = "test-hashing-64";
+  private final String model;
   volatile int passages;
+
+  HashingEmbedder() {
+    this(MODEL);
+  }
+
+  HashingEmbedder(String model) {
+    this.model = model;
+  }
   /** Pause per batch, to simulate a slow model. */
   volatile long delayMs;
 
   @Override
   public String modelId() {
-    return MODEL;
+    return model;
   }
 
   @Override

@@ -300,6 +300,32 @@ class NamespaceEntityTest {
   }
 
   @Test
+  void migratingEmbeddingsSwitchesTheModelOnceEveryMemoryIsReEmbedded() throws Exception {
+    var ref = spawn(1_000, null);
+    for (int i = 0; i < 7; i++) {
+      store(ref, "memory to migrate " + i);
+    }
+    recall(ref, "memory");
+    assertThat(stats(ref).model()).isEqualTo(HashingEmbedder.MODEL);
+    assertThat(ask(ref, to -> new NamespaceCommand.MigrateEmbeddings("no-such-model", to)))
+        .isInstanceOf(NamespaceReply.Rejected.class);
+    NamespaceReply started = ask(ref, to -> new NamespaceCommand.MigrateEmbeddings(
+        "test-hashing-b", to));
+    assertThat(((NamespaceReply.Stats) started).migration().model()).isEqualTo("test-hashing-b");
+    store(ref, "stored while migrating");
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+      var s = stats(ref);
+      return s.model().equals("test-hashing-b") && s.migration() == null && s.embedded() == 8;
+    });
+    restart(ref);
+    var again = spawn(1_000, null);
+    var hits = recall(again, "stored while migrating").response().memories();
+    assertThat(hits.get(0).provenance()).contains("vector");
+    assertThat(stats(again).model()).isEqualTo("test-hashing-b");
+    assertThat(stats(again).vectors()).isEqualTo(8);
+  }
+
+  @Test
   void strongRecallWaitsForIndexingWhileEventualDoesNot() {
     journal.embedder.delayMs = 1500;
     var ref = spawn();

@@ -74,9 +74,17 @@ public final class TestJournal implements AutoCloseable {
   public NamespaceRuntime runtime(KeyStore keys, MasterKey master, int snapshotMinEvents,
       JournalCompactor compactor) {
     TrustScorer trust = new TrustScorer(0.3);
-    IndexFactory indexes = model -> model.equals(IndexFactory.NONE)
-        ? new NamespaceIndex(null, null)
-        : new NamespaceIndex(embedder, new ScanVectorIndex(embedder.dimensions()));
+    IndexFactory indexes = model -> {
+      if (model.equals(IndexFactory.NONE)) {
+        return new NamespaceIndex(null, null);
+      }
+      if (!model.startsWith("test-hashing")) {
+        throw new IllegalArgumentException("unknown model " + model);
+      }
+      HashingEmbedder e = model.equals(HashingEmbedder.MODEL) ? embedder
+          : new HashingEmbedder(model);
+      return new NamespaceIndex(e, new ScanVectorIndex(e.dimensions()));
+    };
     Recaller recaller = new Recaller(new FusionRanker(RecallSettings.DEFAULTS, trust,
         new QueryEmbeddingCache(100, 60)), trust);
     return new NamespaceRuntime(keys, master, blocking, blocking, blocking, indexes,

@@ -57,6 +57,14 @@ public sealed interface NamespaceCommand {
   record Feedback(UUID id, String action, UUID supersededBy, ActorRef<NamespaceReply> replyTo)
       implements NamespaceCommand, CborSerializable {}
 
+  /**
+   * Re-embed every memory with another model and switch the namespace to it once all are done
+   * (the namespace never mixes models). Replies {@link NamespaceReply.Stats} when it starts;
+   * progress shows in the stats.
+   */
+  record MigrateEmbeddings(String model, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
   /** Merge clusters of near-duplicates. Replies {@link NamespaceReply.Consolidated}. */
   record Consolidate(double threshold, int maxClusters, boolean dryRun,
       ActorRef<NamespaceReply> replyTo) implements NamespaceCommand, CborSerializable {}

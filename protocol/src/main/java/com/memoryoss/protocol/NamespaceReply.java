@@ -43,7 +43,10 @@ public sealed interface NamespaceReply extends CborSerializable {
    * @param embedded memories with a persisted embedding of the model
    */
   record Stats(int memories, long indexLag, long written, long applied, String model, int vectors,
-      int embedded) implements NamespaceReply {}
+      int embedded, Migration migration) implements NamespaceReply {}
+
+  /** A re-embedding in progress: target model, memories done, memories in all. */
+  record Migration(String model, long done, long total) implements CborSerializable {}
 
   /** Outcome of a learn: memories created, reinforced (or promoted) and superseded. */
   record Learned(int created, int reinforced, int superseded) implements NamespaceReply {}

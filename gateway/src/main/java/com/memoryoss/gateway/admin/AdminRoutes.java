@@ -31,12 +31,23 @@ public final class AdminRoutes extends ApiDirectives {
               inScope(c, r.namespace());
               return memory.explain(caller(c), r);
             })))),
+        path("migrate-embeddings", () -> post(() -> as(Role.ADMIN, c ->
+            jsonRequest(MigrateRequest.class, r -> {
+              inScope(c, r.namespace());
+              if (r.model() == null || r.model().isBlank()) {
+                throw com.memoryoss.protocol.api.MemoryException.invalid("model is required");
+              }
+              return memory.migrateEmbeddings(caller(c), r.model());
+            })))),
         path("index-health", () -> get(() -> as(Role.ADMIN, c ->
             parameterOptional("namespace", ns -> respond(() -> {
               inScope(c, ns.orElse(null));
               return memory.indexHealth(caller(c));
             }))))))));
   }
+
+  /** Body of {@code POST /v1/admin/migrate-embeddings}. */
+  record MigrateRequest(String model, String namespace) {}
 
   private Route as(Role role, Function<Claims, Route> inner) {
     return authenticated(c -> requireRole(c, role, () -> rateLimited(c.subject(),

@@ -150,6 +150,12 @@ public final class HttpMemoryService implements MemoryService {
   }
 
   @Override
+  public CompletionStage<IndexHealthResponse> migrateEmbeddings(Caller c, String model) {
+    return call(c, "POST", "/v1/admin/migrate-embeddings", Map.of("model", model),
+        IndexHealthResponse.class);
+  }
+
+  @Override
   public CompletionStage<Long> count(Caller c) {
     return call(c, "GET", "/health", null, HealthResponse.class)
         .thenApply(h -> h.totalMemories() == null ? 0L : h.totalMemories());

@@ -26,6 +26,10 @@ public sealed interface SelfMessage extends NamespaceCommand.Internal, NoSeriali
   record Clustered(com.memoryoss.protocol.NamespaceCommand.Consolidate consolidate,
       List<List<UUID>> clusters, Throwable failure) implements SelfMessage {}
 
+  /** A re-embedding with a new model finished (or failed). */
+  record MigrationEmbedded(List<com.memoryoss.indexer.NamespaceIndex.NewEmbedding> embedded,
+      Throwable failure) implements SelfMessage {}
+
   /** Keys of forgotten memories were deleted (or failed to be). */
   record KeysShredded(List<UUID> ids, int deleted, ActorRef<NamespaceReply> replyTo,
       Throwable failure) implements SelfMessage {}

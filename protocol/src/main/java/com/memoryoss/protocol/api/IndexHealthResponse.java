@@ -16,7 +16,11 @@ public record IndexHealthResponse(
     String model,
     int vectorIndexSize,
     int embeddedMemories,
-    EmbeddingCache embeddingCache) {
+    EmbeddingCache embeddingCache,
+    Migration migration) {
+
+  /** An embedding-model migration in progress ({@code null} when none). */
+  public record Migration(String model, long done, long total) {}
 
   /** The node's query-embedding cache. */
   public record EmbeddingCache(long valid, long total, long hits, long misses) {}

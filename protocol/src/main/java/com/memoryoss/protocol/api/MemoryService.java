@@ -60,6 +60,12 @@ public interface MemoryService {
   CompletionStage<LearnResponse> learn(Caller caller, java.util.List<com.memoryoss.protocol.FactSpec>
       facts, String source, String evidenceId);
 
+  /**
+   * Starts re-embedding the caller's namespace with another model; answers at once with the
+   * index health, whose {@code migration} shows progress until the switch.
+   */
+  CompletionStage<IndexHealthResponse> migrateEmbeddings(Caller caller, String model);
+
   /** Number of memories in the caller's namespace. */
   CompletionStage<Long> count(Caller caller);
 }

@@ -205,7 +205,18 @@ class ExtractionE2eTest {
       assertThat(heapAfter).isLessThan(heapBefore + 96L * 1024 * 1024);
     } finally {
       slowExtractionMs = 0;
+      awaitExtractionIdle();
     }
+  }
+
+  /** Waits until every offered exchange was dropped, skipped or extracted. */
+  static void awaitExtractionIdle() {
+    Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
+        metric("memoryoss_extraction_offered_total")
+            <= metric("memoryoss_extraction_dropped_total")
+            + metric("memoryoss_extraction_repeats_total")
+            + metric("memoryoss_extraction_calls_total")
+            + metric("memoryoss_extraction_failures_total"));
   }
 
   static List<Integer> runConcurrently(int n, java.util.function.IntFunction<Integer> task)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Acknowledged writes survive kill -9; forgotten content leaves no readable copy at rest. */
@@ -55,7 +57,8 @@ class DurabilityE2eTest {
           return null;
         });
       }
-      Thread.sleep(2500);
+      // Kill mid-stream, once writes are flowing (however slow this machine is today).
+      Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> acked.size() > 200);
       server.kill9();
       run.set(false);
       writers.shutdown();

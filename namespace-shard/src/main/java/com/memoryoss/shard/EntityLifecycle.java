@@ -69,7 +69,7 @@ final class EntityLifecycle {
         reinforce.add(exact);
         continue;
       }
-      if (!hashes.add(hash) || entity.commits().duplicateOf(hash) != null) {
+      if (!hashes.add(hash) || entity.writes().pendingDuplicateOf(hash) != null) {
         continue;
       }
       List<VectorHit> near = p.nearest().get(i).stream()
@@ -79,7 +79,7 @@ final class EntityLifecycle {
         reinforce.add(near.get(0).id());
         continue;
       }
-      Memory m = Learning.candidate(entity.newMemory(at, f.content(), f.tags(),
+      Memory m = Learning.candidate(entity.writes().newMemory(at, f.content(), f.tags(),
           MemoryStatus.CANDIDATE, Learning.CANDIDATE_CONFIDENCE, l.source()), l.evidenceId());
       for (VectorHit h : near) {
         Memory old = state.get(h.id());
@@ -92,7 +92,7 @@ final class EntityLifecycle {
       candidates.add(m);
     }
     String evidence = l.evidenceId();
-    entity.enqueue(new Flush.Unit(candidates, l.replyTo(), s -> {
+    entity.writes().enqueue(new Flush.Unit(candidates, l.replyTo(), s -> {
       List<NamespaceEvent> events = new ArrayList<>();
       for (UUID id : reinforce) {
         Memory m = s.get(id);

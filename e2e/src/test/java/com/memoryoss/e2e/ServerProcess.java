@@ -93,6 +93,12 @@ final class ServerProcess implements AutoCloseable {
     pb.environment().put("MEMORYOSS_SKIP_BUILD", "1");
     pb.environment().put("MEMORYOSS_JAVA_OPTS", "-Xmx1g");
     process = pb.start();
+    Process started = process;
+    // A test JVM that is stopped early must not leave servers (or their core children) behind.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      started.descendants().forEach(ProcessHandle::destroyForcibly);
+      started.destroyForcibly();
+    }));
     awaitHealthy(Duration.ofSeconds(90));
   }
 

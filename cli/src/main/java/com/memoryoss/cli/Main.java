@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Persistent long-term memory for AI agents: memory API, LLM gateway, MCP server.",
-    subcommands = {ServeCommand.class, DevCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, DevCommand.class, McpServerCommand.class,
+        InspectCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Option(names = {"-c", "--config"}, description = "Config file (default: ./memoryoss.toml).",

@@ -104,6 +104,25 @@ class MemoryMcpServerTest {
     }
   }
 
+  @Test
+  void doesNotWaitAtExitForARequestTheSdkIgnoresBeforeInitialisation() throws Exception {
+    try (FakeMemoryApi api = new FakeMemoryApi()) {
+      PipedOutputStream toServer = new PipedOutputStream();
+      PipedInputStream serverIn = new PipedInputStream(toServer, 1 << 16);
+      CompletableFuture<Void> served = CompletableFuture.runAsync(() -> {
+        try {
+          MemoryMcpServer.serve(api.client(null), "1", serverIn, OutputStream.nullOutputStream());
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      send(toServer, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"tools/list\"}");
+      toServer.close();
+      // Well under the 35 s the server would wait for an answer it is owed.
+      served.get(10, TimeUnit.SECONDS);
+    }
+  }
+
   private static void send(OutputStream out, String line) throws Exception {
     out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
     out.flush();

@@ -42,6 +42,7 @@ public final class StdioBridge {
   private final Object lock = new Object();
   private long requests; // guarded by lock
   private long responses; // guarded by lock
+  private boolean initialized; // read and written by the pump thread only
 
   /** @param drainMax how long the end of input may be held back for unanswered requests */
   public StdioBridge(InputStream stdin, OutputStream stdout, Duration drainMax) {
@@ -116,7 +117,14 @@ public final class StdioBridge {
       writeLine(error.toString().getBytes(StandardCharsets.UTF_8));
       return;
     }
-    if (message.has("method") && message.hasNonNull("id")) {
+    String method = message.path("method").asText("");
+    if (method.equals("notifications/initialized")) {
+      initialized = true;
+    }
+    // The SDK silently drops requests that come before the client's "initialized"
+    // notification; counting those would hold the exit back for nothing.
+    if (message.hasNonNull("id") && (method.equals("initialize")
+        || (initialized && !method.isEmpty()))) {
       synchronized (lock) {
         requests++;
       }
@@ -125,6 +133,9 @@ public final class StdioBridge {
   }
 
   private void fromTransport(byte[] line) {
+    // Written first, counted after: the end of input may be passed on (and the process exit)
+    // as soon as the count says everything is answered.
+    writeLine(line);
     try {
       JsonNode message = WireJson.MAPPER.readTree(line);
       if (message != null && message.hasNonNull("id")
@@ -137,7 +148,6 @@ public final class StdioBridge {
     } catch (IOException notJson) {
       // the transport only writes JSON; count nothing if it ever does not
     }
-    writeLine(line);
   }
 
   private void writeLine(byte[] line) {

@@ -2,7 +2,9 @@
 # Runs real third-party MCP clients from the shared harness against `memoryoss mcp-server`:
 # the MCP TypeScript SDK client (store then recall, expecting the stored token back), the MCP
 # Inspector CLI (tools/list and a tools/call), a forget with no arguments (must be a tool error
-# and delete nothing), and the start-up latency to the first tools/list.
+# and delete nothing), the start-up latency to the first tools/list, and Claude Code itself:
+# `memoryoss setup` registers the server in an isolated home, `serve` runs on the written config,
+# and `claude -p` (against the harness's mock model) calls memoryoss_recall through MCP.
 #
 # The harness is copied to a temporary directory and installed there with `npm ci` (~1 min,
 # needs the npm registry). HARNESS_PREPARED=DIR reuses the node_modules of an installed copy
@@ -38,13 +40,15 @@ if [ ! -f "$jar" ] || [ -n "$(find "$root" \( -path "$root/.git" -o -name target
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/memoryoss-harness-mcp.XXXXXX")
-dev_pid=
+pids=()
 cleanup() {
   status=$?
-  if [ -n "$dev_pid" ] && kill -0 "$dev_pid" 2>/dev/null; then
-    kill "$dev_pid" 2>/dev/null || true
-    wait "$dev_pid" 2>/dev/null || true
-  fi
+  for pid in "${pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   if [ "${KEEP:-0}" = 1 ] || [ "$status" != 0 ]; then
     say "kept $work"
   else
@@ -70,16 +74,25 @@ else
     || { tail -20 "$work/npm-ci.log" >&2; fail "npm ci failed"; }
 fi
 
-port=$(node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
+free_port() {
+  node -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})'
+}
+# await_health PORT PID LOG: wait for a started server's /health
+await_health() {
+  for _ in $(seq 1 240); do
+    if curl -fsS "http://127.0.0.1:$1/health" >/dev/null 2>&1; then return 0; fi
+    kill -0 "$2" 2>/dev/null || { tail -20 "$3" >&2; fail "server on port $1 exited"; }
+    sleep 0.5
+  done
+  tail -20 "$3" >&2
+  fail "server on port $1 not healthy"
+}
+
+port=$(free_port)
 say "starting memoryoss dev on 127.0.0.1:$port"
 "$launcher" dev --port "$port" --data-dir "$work/data" >"$work/dev.log" 2>&1 &
-dev_pid=$!
-for _ in $(seq 1 240); do
-  if curl -fsS "http://127.0.0.1:$port/health" >/dev/null 2>&1; then break; fi
-  kill -0 "$dev_pid" 2>/dev/null || { tail -20 "$work/dev.log" >&2; fail "dev server exited"; }
-  sleep 0.5
-done
-curl -fsS "http://127.0.0.1:$port/health" >/dev/null || { tail -20 "$work/dev.log" >&2; fail "dev server not healthy"; }
+pids+=($!)
+await_health "$port" "$!" "$work/dev.log"
 
 cfg=$work/memoryoss.toml
 printf '[server]\nhost = "127.0.0.1"\nport = %s\n\n[tls]\nenabled = false\n' "$port" >"$cfg"
@@ -129,5 +142,46 @@ say "5. start-up latency (first run may build the class-data archive)"
 node clients/mcp-latency.mjs --runs 3 -- "${server[@]}" 2>>"$work/latency.err" \
   || { tail -20 "$work/latency.err" >&2; fail "latency run"; }
 pass "latency measured"
+
+say "6. Claude Code: setup registers the server, claude -p calls memoryoss_recall through MCP"
+state=$work/claude-state
+home=$state/claude-code/home
+mkdir -p "$home/.claude"
+cc_port=$(free_port)
+env -i PATH="$PATH" HOME="$home" SHELL=/bin/bash MEMORYOSS_SKIP_BUILD=1 \
+  "$launcher" setup --non-interactive --home "$home" --port "$cc_port" >"$work/setup.log" 2>&1 \
+  || { cat "$work/setup.log" >&2; fail "setup"; }
+grep -q '"memoryoss"' "$home/.claude.json" || fail "setup did not register with Claude Code"
+config=$home/.memoryoss/memoryoss.toml
+"$launcher" -c "$config" serve >"$work/serve.log" 2>&1 &
+pids+=($!)
+await_health "$cc_port" "$!" "$work/serve.log"
+cc_token="CC-$token"
+node clients/mcp-client.mjs --call memoryoss_store \
+  --args "{\"content\":\"MEMORY-TOKEN: $cc_token the release train leaves on Thursdays\"}" \
+  -- "$launcher" -c "$config" mcp-server >"$work/cc-store.out" 2>&1 \
+  || { cat "$work/cc-store.out" >&2; fail "store for Claude Code"; }
+node mock-upstream/server.js --port 0 --port-file "$work/mock.port" --record "$work/claude.jsonl" \
+  --quiet >"$work/mock.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 50); do [ -s "$work/mock.port" ] && break; sleep 0.1; done
+[ -s "$work/mock.port" ] || fail "mock upstream did not start"
+reply=$(ANTHROPIC_BASE_URL="http://127.0.0.1:$(cat "$work/mock.port")" HARNESS_STATE_DIR="$state" \
+  CLAUDE_CODE_DISABLE_AUTO_MEMORY=1 HARNESS_WORKDIR="$work" \
+  timeout 300 clients/claude-code.sh \
+  'MOCK-TOOL: mcp__memoryoss__memoryoss_recall {"query":"when does the release train leave"}' \
+  --allowedTools mcp__memoryoss__memoryoss_recall 2>"$work/claude.err") \
+  || { tail -20 "$work/claude.err" >&2; fail "claude -p"; }
+printf '%s\n' "$reply"
+node scripts/assert-records.mjs "$work/claude.jsonl" \
+  "api('anthropic.messages').some(r => text(r.body.tools).includes('mcp__memoryoss__memoryoss_recall'))" \
+  || fail "Claude Code did not offer the memoryoss tools to the model"
+node scripts/assert-records.mjs "$work/claude.jsonl" \
+  "api('anthropic.messages').some(r => text(r.body).includes('persistent long-term memory'))" \
+  || fail "Claude Code did not pass the server instructions to the model"
+node scripts/assert-records.mjs "$work/claude.jsonl" \
+  "api('anthropic.messages').some(r => text(r.body.messages).includes('tool_result') && r.memoryTokens.includes('$cc_token'))" \
+  || fail "the recalled memory did not reach the model as a tool result"
+pass "Claude Code loaded the registered server, called memoryoss_recall, the memory reached the model"
 
 say "all $passed checks passed"

@@ -41,7 +41,9 @@ record FileChange(Path path, String before, String after, String what, boolean p
   /** Writes the change (if any) and says what happened; returns the backup, if one was made. */
   Path apply(LocalDateTime now, PrintStream out) {
     if (!changes()) {
-      out.println("  unchanged  " + path + " (" + what + ")");
+      if (before != null) {
+        out.println("  unchanged  " + path + " (" + what + ")");
+      }
       return null;
     }
     try {

@@ -58,7 +58,7 @@ final class Integrations {
     String before = FileChange.read(rc);
     String after = ShellBlock.apply(before, rc.toString(), exports);
     return new FileChange(rc, before, after, exports.isEmpty()
-        ? "memoryOSS proxy block removed (not proxy-safe)"
+        ? "no memoryOSS proxy exports: no API-key client to route"
         : "memoryOSS proxy block: " + String.join(", ",
             exports.stream().map(e -> e.substring(0, e.indexOf('='))).toList()), false);
   }

@@ -41,9 +41,13 @@ record DataDirCommands(Path dataDir, Restorer.KeySetting key, ConfigFile cfg, Pa
         file.orElse(null));
   }
 
-  /** True when a memoryOSS server answers {@code /health} at the config's address. */
+  /**
+   * True when a memoryOSS server answers {@code /health} at the config's address and the target
+   * is that server's data directory (another directory is guarded by its SQLite locks alone).
+   */
   boolean serverAnswers() {
-    if (cfg == null) {
+    if (cfg == null || !Path.of(cfg.storage().dataDir()).toAbsolutePath().normalize()
+        .equals(dataDir)) {
       return false;
     }
     MemoryEndpoint e = ServerEndpoints.of(cfg, configFile);

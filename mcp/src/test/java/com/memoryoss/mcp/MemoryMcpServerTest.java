@@ -57,6 +57,14 @@ class MemoryMcpServerTest {
           "memoryoss_update", "memoryoss_forget");
       assertThat(list.at("/result/tools/3/annotations/destructiveHint").asBoolean()).isTrue();
 
+      // Arguments that do not fit the advertised schema are a tool error, not a call.
+      send(toServer, """
+          {"jsonrpc":"2.0","id":9,"method":"tools/call","params":{"name":"memoryoss_recall",\
+          "arguments":{"query":"x","tags":"not-a-list"}}}""");
+      JsonNode bad = WireJson.MAPPER.readTree(out.readLine());
+      assertThat(bad.at("/result/isError").asBoolean()).isTrue();
+      assertThat(bad.at("/result/content/0/text").asText()).contains("/tags");
+
       // The last request is sent together with the end of input: it must still be answered.
       send(toServer, """
           {"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"memoryoss_store",\

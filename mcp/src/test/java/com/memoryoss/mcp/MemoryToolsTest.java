@@ -101,7 +101,7 @@ class MemoryToolsTest {
           "created_at":"2026-01-02T03:04:06Z"},"score":0.1,"provenance":["vector"]}]}
         """.formatted(ID, ID2));
     CallToolResult r = tools.call("memoryoss_recall",
-        Map.of("query", "staging port", "limit", 5, "tags", "infra"));
+        Map.of("query", "staging port", "limit", 5, "tags", List.of("infra")));
     assertThat(r.isError()).isFalse();
     assertThat(text(r)).doesNotContain("\n").contains("\"score\":0.835")
         .contains("\"score\":0.100");

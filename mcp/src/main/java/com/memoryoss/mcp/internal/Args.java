@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Typed access to a tool call's arguments, with errors a model can act on. Lenient where models
- * commonly slip (a single string where a list is expected, a number sent as a string), strict
- * about names: an unknown argument is an error that lists the accepted ones.
+ * Typed access to a tool call's arguments, with errors a model can act on. The SDK checks calls
+ * against each tool's input schema first; this adds what a schema does not say (blank strings
+ * count as absent, ids must be UUIDs) and keeps the tools safe when called without the SDK.
  */
 final class Args {
   private final String tool;
@@ -59,28 +59,17 @@ final class Args {
     if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) {
       return n.intValue();
     }
-    if (v instanceof String s) {
-      try {
-        return Integer.parseInt(s.strip());
-      } catch (NumberFormatException e) {
-        // reported below
-      }
-    }
     throw new BadArguments(tool + ": '" + name + "' must be an integer");
   }
 
-  /** A list of strings; a single string counts as a list of one. Null when absent. */
+  /** A list of strings; null when absent. */
   List<String> strings(String name) {
     Object v = values.get(name);
     if (v == null) {
       return null;
     }
     List<String> out = new ArrayList<>();
-    if (v instanceof String s) {
-      if (!s.isBlank()) {
-        out.add(s);
-      }
-    } else if (v instanceof List<?> list) {
+    if (v instanceof List<?> list) {
       for (Object item : list) {
         if (!(item instanceof String s)) {
           throw new BadArguments(tool + ": '" + name + "' must be a list of strings");

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
     versionProvider = Version.class,
     description = "Persistent long-term memory for AI agents: memory API, LLM gateway, MCP server.",
     subcommands = {ServeCommand.class, DevCommand.class, ServeCoreCommand.class,
-        CommandLine.HelpCommand.class})
+        McpServerCommand.class, SetupCommand.class, InspectCommand.class, BackupCommand.class,
+        RestoreCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
   @Option(names = {"-c", "--config"}, description = "Config file (default: ./memoryoss.toml).",
@@ -53,6 +54,14 @@ public final class Main implements Callable<Integer> {
       if (e instanceof ConfigException c) {
         cmd.getErr().println("memoryoss: config error: " + c.getMessage());
         return 2;
+      }
+      if (e instanceof com.memoryoss.cli.setup.SetupException s) {
+        cmd.getErr().println("memoryoss setup: " + s.getMessage());
+        return 1;
+      }
+      if (e instanceof com.memoryoss.cli.backup.BackupException b) {
+        cmd.getErr().println("memoryoss " + cmd.getCommandName() + ": " + b.getMessage());
+        return 1;
       }
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {

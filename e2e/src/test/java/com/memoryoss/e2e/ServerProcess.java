@@ -48,6 +48,17 @@ final class ServerProcess implements AutoCloseable {
 
   /** The same, with extra lines for the {@code [server]} table. */
   static ServerProcess start(String extraToml, String serverToml) throws Exception {
+    ServerProcess s = prepare(extraToml, serverToml);
+    s.launch();
+    return s;
+  }
+
+  /** Like {@link #start}, but does not launch: the caller may fill the data dir first. */
+  static ServerProcess prepare(String extraToml) throws Exception {
+    return prepare(extraToml, "");
+  }
+
+  private static ServerProcess prepare(String extraToml, String serverToml) throws Exception {
     Path dir = Files.createTempDirectory("memoryoss-e2e-");
     int port = freePort();
     String storage = "[storage]\ndata_dir = \"" + dir.resolve("data") + "\"\n"
@@ -57,9 +68,7 @@ final class ServerProcess implements AutoCloseable {
         + storage + "\n" + extraToml;
     Path config = dir.resolve("memoryoss.toml");
     Files.writeString(config, toml);
-    ServerProcess s = new ServerProcess(dir, config, port);
-    s.launch();
-    return s;
+    return new ServerProcess(dir, config, port);
   }
 
   private static String postgresStorage() throws Exception {
@@ -77,6 +86,11 @@ final class ServerProcess implements AutoCloseable {
     return "journal = \"postgres\"\npostgres_url = \"" + base
         + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema + "\"\n"
         + "postgres_user = \"" + user + "\"\n";
+  }
+
+  /** A server for a config written elsewhere (e.g. by `memoryoss setup`); not launched yet. */
+  static ServerProcess forConfig(Path config, int port) {
+    return new ServerProcess(config.getParent(), config, port);
   }
 
   String baseUrl() {
@@ -175,7 +189,7 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }

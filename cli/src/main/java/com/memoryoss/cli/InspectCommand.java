@@ -1,0 +1,59 @@
+package com.memoryoss.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.memoryoss.cli.client.ServerEndpoints;
+import com.memoryoss.cli.config.ConfigFile;
+import com.memoryoss.cli.config.ConfigLoader;
+import com.memoryoss.mcp.HttpMemoryClient;
+import com.memoryoss.mcp.MemoryApiException;
+import com.memoryoss.mcp.MemoryEndpoint;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code memoryoss inspect <id>}: one memory with every field, its trust breakdown and review
+ * state, read through the running server's API (so it works while the server runs, in any
+ * namespace the configured key may read).
+ */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+    description = "Show one memory (every field, trust breakdown, review state) as JSON, read"
+        + " from the running server (GET /v1/inspect/{id}).")
+final class InspectCommand implements Callable<Integer> {
+  @ParentCommand Main root;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(paramLabel = "ID", description = "The memory's id (a UUID).")
+  String id;
+
+  @Override
+  public Integer call() throws Exception {
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      spec.commandLine().getErr().println("memoryoss: not a memory id: " + id);
+      return 2;
+    }
+    Optional<Path> file = ConfigLocation.find(root, System.getenv());
+    ConfigFile cfg = file.map(f -> ConfigLoader.load(f, System.getenv())).orElse(null);
+    MemoryEndpoint endpoint = cfg == null ? ServerEndpoints.devDefaults()
+        : ServerEndpoints.of(cfg, file.get());
+    try {
+      JsonNode memory = new HttpMemoryClient(endpoint).inspect(uuid);
+      spec.commandLine().getOut().println(
+          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(memory));
+      return 0;
+    } catch (MemoryApiException e) {
+      spec.commandLine().getErr().println("memoryoss: " + (e.status() == 404
+          ? "no memory " + uuid + " (in the namespace of the configured key)" : e.getMessage()));
+      return 1;
+    }
+  }
+}

@@ -89,6 +89,34 @@ class OperatorCommandsE2eTest {
   }
 
   @Test
+  void migrateEmbeddingsSwitchesTheNamespaceAndSurvivesARestart() throws Exception {
+    try (ServerProcess s = ServerProcess.start(KEYS)) {
+      Api api = new Api(s.baseUrl(), KEY);
+      for (int i = 0; i < 40; i++) {
+        api.post("/v1/store", Map.of("content", "Service svc" + i + " listens on port "
+            + (9000 + i) + " in the staging cluster."));
+      }
+      Cli.Result bad = Cli.run(Map.of(), null, "-c", s.config.toString(), "migrate-embeddings",
+          "--model", "no-such-model");
+      assertThat(bad.exit()).isEqualTo(1);
+      assertThat(bad.err()).contains("cannot use model no-such-model");
+
+      Cli.Result r = Cli.run(Map.of(), null, "-c", s.config.toString(), "migrate-embeddings",
+          "--model", "all-minilm-l6-v2", "--poll-ms", "200");
+      assertThat(r.exit()).as(r.err()).isZero();
+      JsonNode health = Api.JSON.readTree(r.out());
+      assertThat(health.path("model").asText()).isEqualTo("all-minilm-l6-v2");
+      assertThat(health.path("embedded_memories").asInt()).isEqualTo(40);
+      assertThat(api.post("/v1/recall", Map.of("query", "which port does svc7 listen on?"))
+          .body().toString()).contains("port 9007");
+
+      s.restart();
+      assertThat(api.get("/v1/admin/index-health").body().path("model").asText())
+          .isEqualTo("all-minilm-l6-v2");
+    }
+  }
+
+  @Test
   void theMcpServerAnswersOnlyJsonRpcOnStdoutAndRecallsThroughTheApi() throws Exception {
     try (ServerProcess s = ServerProcess.start(KEYS)) {
       String stdin = String.join("\n",

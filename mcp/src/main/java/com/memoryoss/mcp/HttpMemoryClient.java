@@ -79,6 +79,20 @@ public final class HttpMemoryClient {
   }
 
   /**
+   * {@code POST /v1/admin/migrate-embeddings}: starts re-embedding the key's namespace with
+   * {@code model}; answers the index health with the migration's progress (admin key).
+   */
+  public JsonNode migrateEmbeddings(String model) {
+    return parse(send("POST", "/v1/admin/migrate-embeddings",
+        java.util.Map.of("model", model)), JsonNode.class);
+  }
+
+  /** {@code GET /v1/admin/index-health}: lag, model, vector count, migration progress. */
+  public JsonNode indexHealth() {
+    return parse(send("GET", "/v1/admin/index-health", null), JsonNode.class);
+  }
+
+  /**
    * True when a memoryOSS server answers {@code GET /health} with its JSON status. Never throws:
    * anything else (nothing listening, another kind of server, TLS mismatch) is false.
    */

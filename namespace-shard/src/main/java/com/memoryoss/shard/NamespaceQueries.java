@@ -9,12 +9,15 @@ import com.memoryoss.protocol.RecallQuery;
 import com.memoryoss.protocol.RecallWeights;
 import com.memoryoss.protocol.Rejection;
 import com.memoryoss.protocol.api.MemoryException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -24,6 +27,12 @@ import org.apache.pekko.actor.typed.ActorRef;
  * write acknowledged before them. Get, list, export and stats answer from the state.
  */
 final class NamespaceQueries {
+  /**
+   * How long a strong recall waits for the index before answering "busy" (429): within the
+   * gateway's ask timeout (15 s), so the caller learns why instead of getting a bare 503.
+   */
+  static final Duration STRONG_WAIT = Duration.ofSeconds(10);
+
   private final Recaller recaller;
   private final IndexFeeder feeder;
   private final Executor executor;
@@ -52,11 +61,15 @@ final class NamespaceQueries {
 
   private void answer(RecallQuery q, ActorRef<NamespaceReply> to,
       Supplier<NamespaceReply> body) {
-    CompletableFuture<Void> ready =
-        q.strong() ? feeder.barrier() : CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> ready = q.strong()
+        ? feeder.barrier().orTimeout(STRONG_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+        : CompletableFuture.completedFuture(null);
     ready.thenApplyAsync(v -> body.get(), executor).whenComplete((reply, failure) -> {
       if (failure == null) {
         to.tell(reply);
+      } else if (failure.getCause() instanceof TimeoutException) {
+        to.tell(new NamespaceReply.Rejected(Rejection.BUSY, "the index is " + feeder.lag()
+            + " memories behind; retry shortly, or recall with consistency \"eventual\""));
       } else if (failure.getCause() instanceof MemoryException e) {
         to.tell(new NamespaceReply.Rejected(e.reason(), e.getMessage()));
       } else {

@@ -151,7 +151,7 @@ public record ConfigFile(
       groupCommitFlushMs = groupCommitFlushMs == null ? 10L : groupCommitFlushMs;
       intentCacheTtlSecs = intentCacheTtlSecs == null ? 60L : intentCacheTtlSecs;
       intentCacheMaxEntries = intentCacheMaxEntries == null ? 5000 : intentCacheMaxEntries;
-      maxIndexLag = maxIndexLag == null ? 5000L : maxIndexLag;
+      maxIndexLag = maxIndexLag == null ? 1000L : maxIndexLag;
     }
   }
 

@@ -1,0 +1,80 @@
+package com.memoryoss.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.memoryoss.cli.client.ServerEndpoints;
+import com.memoryoss.cli.config.ConfigFile;
+import com.memoryoss.cli.config.ConfigLoader;
+import com.memoryoss.mcp.HttpMemoryClient;
+import com.memoryoss.mcp.MemoryApiException;
+import com.memoryoss.mcp.MemoryEndpoint;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code memoryoss migrate-embeddings --model M}: asks the running server to re-embed the
+ * configured key's namespace with another model, then follows the progress until the namespace
+ * has switched. Recall keeps working on the old vectors meanwhile; the server does the work, so
+ * interrupting this command does not stop the migration.
+ */
+@Command(name = "migrate-embeddings", mixinStandardHelpOptions = true,
+    description = "Re-embed the namespace of the configured key with another embedding model"
+        + " (POST /v1/admin/migrate-embeddings) and follow its progress.")
+final class MigrateEmbeddingsCommand implements Callable<Integer> {
+  @ParentCommand Main root;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--model", required = true,
+      description = "Target model: e5-small-v2, all-minilm-l6-v2 or none.")
+  String model;
+
+  @Option(names = "--no-wait", description = "Start the migration and return at once.")
+  boolean noWait;
+
+  @Option(names = "--poll-ms", hidden = true, defaultValue = "1000")
+  long pollMs;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<Path> file = ConfigLocation.find(root, System.getenv());
+    ConfigFile cfg = file.map(f -> ConfigLoader.load(f, System.getenv())).orElse(null);
+    MemoryEndpoint endpoint = cfg == null ? ServerEndpoints.devDefaults()
+        : ServerEndpoints.of(cfg, file.get());
+    HttpMemoryClient client = new HttpMemoryClient(endpoint);
+    try {
+      JsonNode health = client.migrateEmbeddings(model);
+      String last = "";
+      while (!noWait && health.path("migration").isObject()) {
+        JsonNode m = health.path("migration");
+        String line = "re-embedding with " + m.path("model").asText() + ": "
+            + m.path("done").asLong() + " / " + m.path("total").asLong();
+        if (!line.equals(last)) {
+          err.println(line);
+          err.flush();
+          last = line;
+        }
+        Thread.sleep(pollMs);
+        health = client.indexHealth();
+      }
+      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(health));
+      if (!noWait && !model.equals(health.path("model").asText())) {
+        err.println("memoryoss: the migration to " + model + " did not complete (the namespace"
+            + " is on " + health.path("model").asText() + "); see the server's log");
+        return 1;
+      }
+      return 0;
+    } catch (MemoryApiException e) {
+      err.println("memoryoss: " + e.getMessage());
+      return 1;
+    }
+  }
+}

@@ -95,6 +95,27 @@ final class BenchServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the namespace of {@code key} has indexed every write (embeddings included), as
+   * {@code GET /v1/admin/index-health} reports it.
+   */
+  static void awaitIndexed(String baseUrl, String key) throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    while (true) {
+      java.net.http.HttpResponse<String> res = http.send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create(baseUrl + "/v1/admin/index-health"))
+          .header("Authorization", "Bearer " + key).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      if (res.statusCode() == 200
+          && json.readTree(res.body()).path("indexer_lag").asLong(1) == 0) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

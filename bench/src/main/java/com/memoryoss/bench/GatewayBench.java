@@ -47,7 +47,7 @@ final class GatewayBench {
         body.set("memories", batch);
         send(s.baseUrl() + "/v1/store/batch", body.toString(), false, null);
       }
-      send(s.baseUrl() + "/v1/recall", "{\"query\":\"warm up\"}", false, null);
+      BenchServer.awaitIndexed(s.baseUrl(), KEY);
       String gw = s.baseUrl() + "/proxy/v1/chat/completions";
       String direct = up + "/v1/chat/completions";
       r.line("Command: `bench/run gateway " + memories + " " + requests + "` (" + requests

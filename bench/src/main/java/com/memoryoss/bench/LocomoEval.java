@@ -206,21 +206,9 @@ final class LocomoEval {
     throw new IllegalStateException("store failed: " + res.statusCode() + " " + res.body());
   }
 
-  /** Until every namespace's index has caught up with its writes (embeddings included). */
   private static void waitIndexed(String base, int conversations) throws Exception {
     for (int c = 0; c < conversations; c++) {
-      String ns = "locomo-" + c;
-      while (true) {
-        HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(
-                URI.create(base + "/v1/admin/index-health"))
-            .header("Authorization", "Bearer " + key(ns)).build(),
-            HttpResponse.BodyHandlers.ofString());
-        JsonNode h = JSON.readTree(res.body());
-        if (res.statusCode() == 200 && h.path("indexer_lag").asLong(1) == 0) {
-          break;
-        }
-        Thread.sleep(200);
-      }
+      BenchServer.awaitIndexed(base, key("locomo-" + c));
     }
   }
 

@@ -56,7 +56,7 @@ final class ScaleBench {
           body.set("memories", batch);
           post(s.baseUrl() + "/v1/store/batch", body);
         }
-        awaitIndexed(s.baseUrl());
+        BenchServer.awaitIndexed(s.baseUrl(), KEY);
         double ingest = n / ((System.nanoTime() - t0) / 1e9);
         double[] fresh = new double[200];
         for (int i = 0; i < fresh.length; i++) {
@@ -81,19 +81,6 @@ final class ScaleBench {
     r.line("Fresh queries pay for embedding the query; repeats hit the query-embedding cache, so"
         + " the difference is the query embedding's cost.");
     r.save();
-  }
-
-  /** Until the namespace's index has caught up with every write (embeddings included). */
-  private static void awaitIndexed(String base) throws Exception {
-    while (true) {
-      HttpResponse<String> res = HTTP.send(HttpRequest.newBuilder(
-              URI.create(base + "/v1/admin/index-health"))
-          .header("Authorization", "Bearer " + KEY).build(), HttpResponse.BodyHandlers.ofString());
-      if (res.statusCode() == 200 && JSON.readTree(res.body()).path("indexer_lag").asLong(1) == 0) {
-        return;
-      }
-      Thread.sleep(200);
-    }
   }
 
   /**
@@ -140,8 +127,9 @@ final class ScaleBench {
     return JSON.readTree(res.body());
   }
 
+  /** Distinct texts (a batch refuses exact duplicates). */
   private static List<String> texts() throws Exception {
-    List<String> out = new ArrayList<>();
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
     if (Files.exists(LocomoEval.defaultData())) {
       for (JsonNode sample : JSON.readTree(LocomoEval.defaultData().toFile())) {
         JsonNode conv = sample.path("conversation");
@@ -162,7 +150,7 @@ final class ScaleBench {
             + String.format(facts[(i / 7) % facts.length], i));
       }
     }
-    return out;
+    return new ArrayList<>(out);
   }
 
   private static List<String> questions() throws Exception {

@@ -14,13 +14,16 @@ public final class Bench {
           : "1000,10000,100000").split(",")).mapToInt(Integer::parseInt).toArray(),
           args.length > 2 ? args[2] : "e5-small-v2");
       case "gateway" -> GatewayBench.run((int) arg(args, 1, 10_000), (int) arg(args, 2, 300));
+      case "extraction" -> ExtractionBurstBench.run((int) arg(args, 1, 1000),
+          (int) arg(args, 2, 16), (long) arg(args, 3, 3000));
       case "locomo" -> LocomoEval.run(
           args.length > 2 ? java.nio.file.Path.of(args[2]) : LocomoEval.defaultData(),
           java.util.List.of("e5-small-v2", "all-minilm-l6-v2"), (int) arg(args, 1, 10));
       default -> {
         System.out.println("usage: bench/run stores [seconds] | startup [runs]"
             + " | recovery [memories] | locomo [conversations] [path/to/locomo10.json]"
-            + " | scale [sizes,comma,separated] [model] | gateway [memories] [requests]");
+            + " | scale [sizes,comma,separated] [model] | gateway [memories] [requests]"
+            + " | extraction [requests] [concurrency] [extractor delay ms]");
         System.exit(what.equals("help") ? 0 : 2);
       }
     }

@@ -133,8 +133,12 @@ public final class NamespaceIndex implements AutoCloseable {
       }
       sessions.append(m);
     }
+    // The text index first, from both cores (the writer takes concurrent adds; the maps are only
+    // read here): vectors after, so the background graph build of a large namespace does not
+    // compete with it. A restart's first recall waits for all of this.
+    r.memories().parallelStream().forEach(m ->
+        text.add(m, sessions.context(m.id(), memories::get)));
     for (Memory m : r.memories()) {
-      text.add(m, sessions.context(m.id(), memories::get));
       if (vectors != null) {
         Embedding e = r.embeddings().get(m.id());
         if (e != null && e.model().equals(embedder.modelId())) {

@@ -106,50 +106,50 @@ public final class Recaller {
    * non-increasing so pages and cursors keep working.
    */
   static List<Ranked> diversify(List<Ranked> ranked, NamespaceIndex index, double d) {
-    List<Ranked> pool = new ArrayList<>(ranked.subList(0, Math.min(ranked.size(), 100)));
-    List<Ranked> rest = ranked.subList(pool.size(), ranked.size());
+    int n = Math.min(ranked.size(), 100);
+    List<Ranked> pool = new ArrayList<>(ranked.subList(0, n));
+    float[][] vectors = new float[n][];
+    for (int i = 0; i < n; i++) {
+      vectors[i] = index.vectors() == null ? null
+          : index.vectors().vector(pool.get(i).memory().id());
+    }
+    // Each candidate's similarity to the closest one taken so far, updated with each pick:
+    // O(n^2) dot products instead of O(n^3).
+    double[] closest = new double[n];
+    boolean[] taken = new boolean[n];
     List<Ranked> out = new ArrayList<>(ranked.size());
-    List<float[]> chosen = new ArrayList<>();
     double cap = Double.MAX_VALUE;
-    while (!pool.isEmpty()) {
-      int best = 0;
+    for (int round = 0; round < n; round++) {
+      int best = -1;
       double bestValue = -Double.MAX_VALUE;
-      for (int i = 0; i < pool.size(); i++) {
-        double sim = maxSimilarity(pool.get(i), chosen, index);
-        double value = (1 - d) * pool.get(i).score() - d * sim;
+      for (int i = 0; i < n; i++) {
+        if (taken[i]) {
+          continue;
+        }
+        double value = (1 - d) * pool.get(i).score() - d * closest[i];
         if (value > bestValue) {
           bestValue = value;
           best = i;
         }
       }
-      Ranked r = pool.remove(best);
+      taken[best] = true;
+      Ranked r = pool.get(best);
       cap = Math.min(cap, r.score());
       out.add(new Ranked(r.memory(), cap, r.provenance(), r.trust(), r.why()));
-      float[] v = index.vectors() == null ? null : index.vectors().vector(r.memory().id());
-      chosen.add(v);
+      float[] v = vectors[best];
+      if (v != null) {
+        for (int i = 0; i < n; i++) {
+          if (!taken[i] && vectors[i] != null) {
+            closest[i] = Math.max(closest[i], FusionRanker.dot(vectors[i], v));
+          }
+        }
+      }
     }
-    for (Ranked r : rest) {
+    for (Ranked r : ranked.subList(n, ranked.size())) {
       double s = Math.min(cap, r.score());
       out.add(new Ranked(r.memory(), s, r.provenance(), r.trust(), r.why()));
     }
     return out;
-  }
-
-  private static double maxSimilarity(Ranked r, List<float[]> chosen, NamespaceIndex index) {
-    if (chosen.isEmpty() || index.vectors() == null) {
-      return 0;
-    }
-    float[] v = index.vectors().vector(r.memory().id());
-    if (v == null) {
-      return 0;
-    }
-    double max = 0;
-    for (float[] c : chosen) {
-      if (c != null) {
-        max = Math.max(max, FusionRanker.dot(v, c));
-      }
-    }
-    return max;
   }
 
   private static QueryExplainResponse.Scores scores(Ranked.Channels c) {

@@ -11,51 +11,75 @@ import java.util.function.Function;
 /**
  * The order of memories within each session, so that a memory can be indexed together with its
  * neighbours: a turn like "Yes, every Sunday!" is only findable through the turn before it.
+ * Every operation is O(1), however long a session grows (one session may hold a whole namespace).
  *
- * <p>Not thread-safe: used by the index's single writer.
+ * <p>Not thread-safe for writes: used by the index's single writer. Concurrent reads
+ * ({@link #neighbours}, {@link #context}) are safe while nothing writes.
  */
 final class SessionContext {
-  private final Map<String, List<UUID>> bySession = new HashMap<>();
-  private final Map<UUID, String> sessionOf = new HashMap<>();
+  /** A memory's place in its session: the previous and next memory (null at the ends). */
+  private static final class Link {
+    UUID prev;
+    UUID next;
+    final String session;
+
+    Link(String session) {
+      this.session = session;
+    }
+  }
+
+  private final Map<UUID, Link> links = new HashMap<>();
+  private final Map<String, UUID> lastOf = new HashMap<>();
 
   /** Appends a memory to its session; returns the neighbour whose context changed. */
   List<UUID> append(Memory m) {
     if (m.session() == null) {
       return List.of();
     }
-    List<UUID> list = bySession.computeIfAbsent(m.session(), s -> new ArrayList<>());
-    list.add(m.id());
-    sessionOf.put(m.id(), m.session());
-    return list.size() > 1 ? List.of(list.get(list.size() - 2)) : List.of();
+    Link link = new Link(m.session());
+    UUID last = lastOf.put(m.session(), m.id());
+    links.put(m.id(), link);
+    if (last == null) {
+      return List.of();
+    }
+    link.prev = last;
+    links.get(last).next = m.id();
+    return List.of(last);
   }
 
   /** Removes a memory; returns its former neighbours (their context changed). */
   List<UUID> remove(Memory m) {
-    List<UUID> neighbours = neighbours(m.id());
-    String session = sessionOf.remove(m.id());
-    if (session != null) {
-      List<UUID> list = bySession.get(session);
-      list.remove(m.id());
-      if (list.isEmpty()) {
-        bySession.remove(session);
-      }
+    Link link = links.remove(m.id());
+    if (link == null) {
+      return List.of();
+    }
+    List<UUID> neighbours = new ArrayList<>(2);
+    if (link.prev != null) {
+      links.get(link.prev).next = link.next;
+      neighbours.add(link.prev);
+    }
+    if (link.next != null) {
+      links.get(link.next).prev = link.prev;
+      neighbours.add(link.next);
+    } else if (link.prev != null) {
+      lastOf.put(link.session, link.prev);
+    } else {
+      lastOf.remove(link.session);
     }
     return neighbours;
   }
 
   List<UUID> neighbours(UUID id) {
-    String session = sessionOf.get(id);
-    if (session == null) {
+    Link link = links.get(id);
+    if (link == null) {
       return List.of();
     }
-    List<UUID> list = bySession.get(session);
-    int i = list.indexOf(id);
     List<UUID> out = new ArrayList<>(2);
-    if (i > 0) {
-      out.add(list.get(i - 1));
+    if (link.prev != null) {
+      out.add(link.prev);
     }
-    if (i >= 0 && i + 1 < list.size()) {
-      out.add(list.get(i + 1));
+    if (link.next != null) {
+      out.add(link.next);
     }
     return out;
   }
@@ -73,7 +97,7 @@ final class SessionContext {
   }
 
   void clear() {
-    bySession.clear();
-    sessionOf.clear();
+    links.clear();
+    lastOf.clear();
   }
 }

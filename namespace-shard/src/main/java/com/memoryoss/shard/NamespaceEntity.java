@@ -338,7 +338,7 @@ public final class NamespaceEntity
     IndexFeeder old = feeder;
     feeder = new IndexFeeder(index, rt.indexing());
     queries = new NamespaceQueries(rt.recaller(), feeder, rt.recalls(), namespace,
-        rt.defaultWeights());
+        rt.defaultWeights(), rt.strongRecallWait());
     return old;
   }
 

@@ -27,25 +27,25 @@ import org.apache.pekko.actor.typed.ActorRef;
  * write acknowledged before them. Get, list, export and stats answer from the state.
  */
 final class NamespaceQueries {
-  /**
-   * How long a strong recall waits for the index before answering "busy" (429): within the
-   * gateway's ask timeout (15 s), so the caller learns why instead of getting a bare 503.
-   */
-  static final Duration STRONG_WAIT = Duration.ofSeconds(10);
-
   private final Recaller recaller;
   private final IndexFeeder feeder;
   private final Executor executor;
   private final String namespace;
   private final RecallWeights defaults;
+  private final Duration strongWait;
 
+  /**
+   * @param strongWait how long a strong recall waits for the index before it is answered "busy"
+   *     (429) rather than left to the caller's ask timeout (a bare 503)
+   */
   NamespaceQueries(Recaller recaller, IndexFeeder feeder, Executor executor, String namespace,
-      RecallWeights defaults) {
+      RecallWeights defaults, Duration strongWait) {
     this.recaller = recaller;
     this.feeder = feeder;
     this.executor = executor;
     this.namespace = namespace;
     this.defaults = defaults;
+    this.strongWait = strongWait;
   }
 
   /** Answers {@code to} later, from the recall executor. Called on the entity's thread. */
@@ -62,7 +62,7 @@ final class NamespaceQueries {
   private void answer(RecallQuery q, ActorRef<NamespaceReply> to,
       Supplier<NamespaceReply> body) {
     CompletableFuture<Void> ready = q.strong()
-        ? feeder.barrier().orTimeout(STRONG_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+        ? feeder.barrier().orTimeout(strongWait.toMillis(), TimeUnit.MILLISECONDS)
         : CompletableFuture.completedFuture(null);
     ready.thenApplyAsync(v -> body.get(), executor).whenComplete((reply, failure) -> {
       if (failure == null) {

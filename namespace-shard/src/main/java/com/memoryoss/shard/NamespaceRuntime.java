@@ -3,6 +3,7 @@ package com.memoryoss.shard;
 import com.memoryoss.indexer.Recaller;
 import com.memoryoss.protocol.RecallWeights;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
@@ -15,6 +16,8 @@ import java.util.concurrent.Executor;
  * @param defaultModel embedding model of new namespaces ({@link IndexFactory#NONE} for none)
  * @param maxIndexLag stores are refused (retry later) while more memories than this wait to be
  *     indexed in a namespace
+ * @param strongRecallWait how long a strong recall waits for the index before it is answered
+ *     "busy" (keep it under the gateway's ask timeout, so callers learn why)
  * @param snapshotMinEvents a snapshot is taken after at least this many events, and at least as
  *     many as half the namespace's memories (which bounds both replay and snapshot cost)
  * @param compactor deletes journal rows and snapshots a newer snapshot made obsolete; may be
@@ -32,5 +35,6 @@ public record NamespaceRuntime(
     RecallWeights defaultWeights,
     Clock clock,
     long maxIndexLag,
+    Duration strongRecallWait,
     int snapshotMinEvents,
     JournalCompactor compactor) {}

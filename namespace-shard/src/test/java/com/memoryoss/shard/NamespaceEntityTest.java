@@ -343,6 +343,20 @@ class NamespaceEntityTest {
   }
 
   @Test
+  void aStrongRecallThatWouldWaitTooLongIsAnsweredBusyWithTheLag() {
+    journal.embedder.delayMs = 3000;
+    journal.strongRecallWait = java.time.Duration.ofMillis(300);
+    var ref = spawn();
+    store(ref, "the slowest model ever embedded this");
+    NamespaceReply r = ask(ref, to -> new NamespaceCommand.Recall(new RecallQuery(
+        "slowest model", 10, MemoryFilter.NONE, null, true, null, 0, 0, 0, null, false), to));
+    assertThat(r).isInstanceOfSatisfying(NamespaceReply.Rejected.class, rej -> {
+      assertThat(rej.reason()).isEqualTo(Rejection.BUSY);
+      assertThat(rej.message()).contains("memories behind").contains("eventual");
+    });
+  }
+
+  @Test
   void forgottenContentLeavesNoReadableCopyUnderTheDataDir() throws Exception {
     var ref = spawn(3, null);
     String marker = "MARKER-" + UUID.randomUUID();

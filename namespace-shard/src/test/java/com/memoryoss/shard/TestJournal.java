@@ -27,6 +27,8 @@ public final class TestJournal implements AutoCloseable {
   public final JournalSettings settings;
   private final String pgSchema;
   private final ExecutorService blocking = Executors.newFixedThreadPool(4);
+  /** How long strong recalls of runtimes made after a change wait for the index. */
+  public java.time.Duration strongRecallWait = java.time.Duration.ofSeconds(10);
 
   public TestJournal() throws Exception {
     dataDir = Files.createTempDirectory("memoryoss-test-");
@@ -89,7 +91,7 @@ public final class TestJournal implements AutoCloseable {
         new QueryEmbeddingCache(100, 60)), trust);
     return new NamespaceRuntime(keys, master, blocking, blocking, blocking, indexes,
         HashingEmbedder.MODEL, recaller, RecallSettings.DEFAULTS.weights(), Clock.systemUTC(),
-        10_000, snapshotMinEvents, compactor);
+        10_000, strongRecallWait, snapshotMinEvents, compactor);
   }
 
   /** Runs a SQL statement against the journal database. */

@@ -174,14 +174,14 @@ public final class Node {
           cfg.limits().embeddingCacheMaxSize(), cfg.limits().embeddingCacheTtlSecs());
       Recaller recaller = new Recaller(
           new FusionRanker(RecallSettings.DEFAULTS, trust, queryCache), trust);
+      Duration askTimeout = system.settings().config().getDuration("memoryoss.node.ask-timeout");
       NamespaceRuntime runtime = new NamespaceRuntime(keys, master, blocking,
           dispatcher(system, "memoryoss.node.indexing-dispatcher"),
           dispatcher(system, "memoryoss.node.recall-dispatcher"), indexes, model, recaller,
           RecallSettings.DEFAULTS.weights(), Clock.systemUTC(), cfg.limits().maxIndexLag(),
-          cfg.storage().snapshotMinEvents(), compactor);
+          askTimeout.multipliedBy(2).dividedBy(3), cfg.storage().snapshotMinEvents(), compactor);
       NamespaceSharding.init(system, runtime);
 
-      Duration askTimeout = system.settings().config().getDuration("memoryoss.node.ask-timeout");
       MemoryService memory = new ShardedMemoryService(ClusterSharding.get(system),
           new RequestValidator(limits), trust, askTimeout, Clock.systemUTC(), queryCache);
 

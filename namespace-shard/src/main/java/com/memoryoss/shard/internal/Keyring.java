@@ -6,6 +6,7 @@ import java.security.GeneralSecurityException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.UUID;
 import javax.crypto.SecretKey;
@@ -21,7 +22,7 @@ public final class Keyring {
   private final String namespace;
   private final SecretKey dataKey;
   private final Map<UUID, byte[]> wrapped;
-  private final Map<UUID, SecretKey> open = new HashMap<>();
+  private final Map<UUID, SecretKey> open = new ConcurrentHashMap<>();
 
   private Keyring(String namespace, SecretKey dataKey, Map<UUID, byte[]> wrapped) {
     this.namespace = namespace;
@@ -33,7 +34,7 @@ public final class Keyring {
   public static Keyring load(KeyStore store, MasterKey master, String namespace) {
     byte[] wrappedDataKey = store.namespaceKey(namespace, master.wrap(namespace, Aead.newKey()));
     SecretKey dataKey = master.unwrap(namespace, wrappedDataKey);
-    return new Keyring(namespace, dataKey, new HashMap<>(store.memoryKeys(namespace)));
+    return new Keyring(namespace, dataKey, new ConcurrentHashMap<>(store.memoryKeys(namespace)));
   }
 
   public String namespace() {

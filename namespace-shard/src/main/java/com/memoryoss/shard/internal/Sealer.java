@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.List;
 import javax.crypto.SecretKey;
 import org.apache.pekko.persistence.typed.EventAdapter;
@@ -166,47 +167,69 @@ public final class Sealer {
     return new SealedSnapshot(Aead.seal(keys.dataKey(), body, snapshotAad()));
   }
 
+  /**
+   * Opens a snapshot. Each memory and vector is decrypted and decoded in parallel (the bulk of a
+   * large namespace's recovery time); the caches are filled in order afterwards.
+   */
   NamespaceState openSnapshot(SealedSnapshot s) {
     byte[] bodyBytes = openOrFail(keys.dataKey(), s.sealed(), snapshotAad(), "snapshot");
     SealedSnapshot.Body body = read(bodyBytes, SealedSnapshot.Body.class);
-    List<Memory> memories = new ArrayList<>(body.memories().size());
-    for (SealedSnapshot.SealedMemory sm : body.memories()) {
-      SecretKey key = keys.memoryKey(sm.id());
-      if (key == null) {
-        continue; // forgotten after this snapshot was taken
+    List<SealedSnapshot.SealedMemory> sealed = body.memories();
+    Memory[] opened = new Memory[sealed.size()];
+    IntStream.range(0, opened.length).parallel()
+        .forEach(i -> opened[i] = openMemory(sealed.get(i)));
+    List<Memory> memories = new ArrayList<>(opened.length);
+    for (int i = 0; i < opened.length; i++) {
+      if (opened[i] != null) { // null: forgotten after this snapshot was taken
+        SealedSnapshot.SealedMemory sm = sealed.get(i);
+        sealedMemories.put(sm.id(), new Cached(opened[i], sm.kind(), sm.sealed()));
+        memories.add(opened[i]);
       }
-      Memory m;
-      if (MEMORY.equals(sm.kind())) {
-        m = read(openOrFail(key, sm.sealed(), memoryAad(sm.id()), "memory " + sm.id()),
-            Memory.class);
-      } else {
-        byte[] aad = Aead.aad("event", keys.namespace(), sm.id().toString(), sm.kind());
-        m = read(openOrFail(key, sm.sealed(), aad, "memory " + sm.id()), MemoryStored.class)
-            .memory();
-      }
-      sealedMemories.put(sm.id(), new Cached(m, sm.kind(), sm.sealed()));
-      memories.add(m);
     }
-    Map<UUID, Embedding> vectors = new HashMap<>();
-    for (SealedSnapshot.SealedMemory sv : body.embeddings() == null ? List.<SealedSnapshot.SealedMemory>of()
-        : body.embeddings()) {
-      SecretKey key = keys.memoryKey(sv.id());
-      if (key == null) {
-        continue;
+    List<SealedSnapshot.SealedMemory> sealedVectors =
+        body.embeddings() == null ? List.of() : body.embeddings();
+    Embedding[] vectors = new Embedding[sealedVectors.size()];
+    IntStream.range(0, vectors.length).parallel()
+        .forEach(i -> vectors[i] = openEmbedding(sealedVectors.get(i)));
+    Map<UUID, Embedding> byId = new HashMap<>(vectors.length * 2);
+    for (int i = 0; i < vectors.length; i++) {
+      if (vectors[i] != null) {
+        SealedSnapshot.SealedMemory sv = sealedVectors.get(i);
+        sealedEmbeddings.put(sv.id(), new CachedEmbedding(vectors[i], sv.kind(), sv.sealed()));
+        byId.put(sv.id(), vectors[i]);
       }
-      Embedding e;
-      if (EMBEDDING.equals(sv.kind())) {
-        e = read(openOrFail(key, sv.sealed(), embeddingAad(sv.id()), "embedding " + sv.id()),
-            Embedding.class);
-      } else {
-        byte[] aad = Aead.aad("event", keys.namespace(), sv.id().toString(), sv.kind());
-        e = read(openOrFail(key, sv.sealed(), aad, "embedding " + sv.id()), MemoryEmbedded.class)
-            .embedding();
-      }
-      sealedEmbeddings.put(sv.id(), new CachedEmbedding(e, sv.kind(), sv.sealed()));
-      vectors.put(sv.id(), e);
     }
-    return new NamespaceState(memories, vectors, body.embeddingModel());
+    return new NamespaceState(memories, byId, body.embeddingModel());
+  }
+
+  /** A snapshot's memory, or {@code null} when its key is gone. Thread-safe. */
+  private Memory openMemory(SealedSnapshot.SealedMemory sm) {
+    SecretKey key = keys.memoryKey(sm.id());
+    if (key == null) {
+      return null;
+    }
+    if (MEMORY.equals(sm.kind())) {
+      return read(openOrFail(key, sm.sealed(), memoryAad(sm.id()), "memory " + sm.id()),
+          Memory.class);
+    }
+    byte[] aad = Aead.aad("event", keys.namespace(), sm.id().toString(), sm.kind());
+    return read(openOrFail(key, sm.sealed(), aad, "memory " + sm.id()), MemoryStored.class)
+        .memory();
+  }
+
+  /** A snapshot's vector, or {@code null} when its key is gone. Thread-safe. */
+  private Embedding openEmbedding(SealedSnapshot.SealedMemory sv) {
+    SecretKey key = keys.memoryKey(sv.id());
+    if (key == null) {
+      return null;
+    }
+    if (EMBEDDING.equals(sv.kind())) {
+      return read(openOrFail(key, sv.sealed(), embeddingAad(sv.id()), "embedding " + sv.id()),
+          Embedding.class);
+    }
+    byte[] aad = Aead.aad("event", keys.namespace(), sv.id().toString(), sv.kind());
+    return read(openOrFail(key, sv.sealed(), aad, "embedding " + sv.id()), MemoryEmbedded.class)
+        .embedding();
   }
 
   private SecretKey requireKey(UUID id) {

@@ -33,23 +33,35 @@ public final class Identifiers {
   private static final Pattern KEBAB = Pattern.compile("\\b[a-z0-9]+(?:-[a-z0-9]+){2,}\\b");
   private static final Pattern QUOTED = Pattern.compile("`([^`]{3,80})`|\"([^\"]{3,80})\"");
   private static final Pattern ISSUE = Pattern.compile("#\\d{2,}\\b");
-  private static final Pattern[] ALL = {URL, PATH, FILE, ENV, HASH, VERSION, SNAKE, CAMEL, DOTTED,
-      KEBAB, ISSUE};
+  /** A pattern and a character every match contains (0: none), to skip hopeless scans. */
+  private record Finder(Pattern pattern, char needs) {}
+
+  // Most text is prose without any of these characters: the cheap check keeps indexing (and a
+  // restart's index rebuild) from running a dozen regex scans over every memory.
+  private static final Finder[] ALL = {new Finder(URL, ':'), new Finder(PATH, '/'),
+      new Finder(FILE, '.'), new Finder(ENV, '_'), new Finder(HASH, (char) 0),
+      new Finder(VERSION, '.'), new Finder(SNAKE, '_'), new Finder(CAMEL, (char) 0),
+      new Finder(DOTTED, '.'), new Finder(KEBAB, '-'), new Finder(ISSUE, '#')};
 
   private Identifiers() {}
 
   /** The distinct identifiers in {@code text}, lower-cased, in order of first appearance. */
   public static Set<String> of(String text) {
     Set<String> out = new LinkedHashSet<>();
-    Matcher q = QUOTED.matcher(text);
-    while (q.find()) {
-      String span = q.group(1) != null ? q.group(1) : q.group(2);
-      if (span.strip().indexOf(' ') < 0) {
-        out.add(span.strip().toLowerCase(Locale.ROOT));
+    if (text.indexOf('`') >= 0 || text.indexOf('"') >= 0) {
+      Matcher q = QUOTED.matcher(text);
+      while (q.find()) {
+        String span = q.group(1) != null ? q.group(1) : q.group(2);
+        if (span.strip().indexOf(' ') < 0) {
+          out.add(span.strip().toLowerCase(Locale.ROOT));
+        }
       }
     }
-    for (Pattern p : ALL) {
-      Matcher m = p.matcher(text);
+    for (Finder f : ALL) {
+      if (f.needs() != 0 && text.indexOf(f.needs()) < 0) {
+        continue;
+      }
+      Matcher m = f.pattern().matcher(text);
       while (m.find()) {
         String id = trim(m.group());
         if (id.length() >= 3) {

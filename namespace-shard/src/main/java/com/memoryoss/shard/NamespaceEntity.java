@@ -93,6 +93,7 @@ public final class NamespaceEntity
   private final NamespaceRuntime rt;
   private final Keyring keys;
   private final Sealer sealer;
+  private final long started;
   /** Created when recovery has told us the namespace's embedding model. */
   private IndexFeeder feeder;
   private NamespaceQueries queries;
@@ -133,6 +134,7 @@ public final class NamespaceEntity
     this.rt = rt;
     this.keys = keys;
     this.sealer = sealer;
+    this.started = System.nanoTime();
   }
 
   @Override
@@ -290,6 +292,16 @@ public final class NamespaceEntity
         ? state.embeddingModel() : rt.defaultModel();
     useIndex(rt.indexes().create(model));
     feed(List.of(new IndexOp.Reset(List.copyOf(state.all()), Map.copyOf(state.embeddings()))));
+    long recoveredMs = (System.nanoTime() - started) / 1_000_000;
+    int size = state.size();
+    feeder.after(idx -> {
+      long indexedMs = (System.nanoTime() - started) / 1_000_000;
+      if (size >= 10_000) {
+        LOG.info("namespace {}: {} memories recovered in {} ms, indexed after {} ms", namespace,
+            size, recoveredMs, indexedMs);
+      }
+      return null;
+    });
     lastSnapshotSeq = lastSequenceNumber(ctx);
     Set<UUID> orphans = new HashSet<>(keys.ids());
     for (Memory m : state.all()) {

@@ -9,9 +9,14 @@ import java.util.UUID;
  * list sealed again with the namespace key. A forgotten memory's copy in an older snapshot is
  * unreadable once its key is gone.
  *
+ * <p>The outer layer is either one message ({@code sealed}, the first format) or, since large
+ * namespaces made that a multi-second single cipher call, consecutive chunks of the body each
+ * sealed on its own with its index and the chunk count bound in ({@code chunks}); exactly one of
+ * the two is set.
+ *
  * <p>Frozen: this class name and its components are in the snapshot store.
  */
-public record SealedSnapshot(byte[] sealed) implements CborSerializable {
+public record SealedSnapshot(byte[] sealed, List<byte[]> chunks) implements CborSerializable {
 
   /**
    * The plaintext body of a snapshot (still per-memory sealed): the memories, their embeddings

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -50,9 +51,18 @@ public final class Sealer {
   private static final String MEMORY = "Memory";
   private static final String EMBEDDING = "Embedding";
 
+  /** Size of the chunks a snapshot's body is sealed in. */
+  static final int SNAPSHOT_CHUNK_BYTES = 1 << 20;
+  private final int chunkBytes;
+
   public Sealer(Keyring keys, ObjectMapper cbor) {
+    this(keys, cbor, SNAPSHOT_CHUNK_BYTES);
+  }
+
+  Sealer(Keyring keys, ObjectMapper cbor, int chunkBytes) {
     this.keys = keys;
     this.cbor = cbor;
+    this.chunkBytes = chunkBytes;
   }
 
   public EventAdapter<NamespaceEvent, SealedEvent> events() {
@@ -164,7 +174,38 @@ public final class Sealer {
     }
     sealedEmbeddings = nextVectors;
     byte[] body = write(new SealedSnapshot.Body(sealed, vectors, state.embeddingModel()));
-    return new SealedSnapshot(Aead.seal(keys.dataKey(), body, snapshotAad()));
+    // Chunks, not one message: a single cipher call over hundreds of megabytes runs without the
+    // JIT's AES-GCM intrinsics (it is never called often enough to be compiled) and takes seconds.
+    int n = Math.max(1, (body.length + chunkBytes - 1) / chunkBytes);
+    List<byte[]> chunks = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      byte[] part = Arrays.copyOfRange(body, i * chunkBytes,
+          Math.min(body.length, (i + 1) * chunkBytes));
+      chunks.add(Aead.seal(keys.dataKey(), part, chunkAad(i, n)));
+    }
+    return new SealedSnapshot(null, chunks);
+  }
+
+  /** The body of a snapshot, opened (chunks in parallel) and checked whole. */
+  private byte[] openBody(SealedSnapshot s) {
+    if (s.chunks() == null) {
+      return openOrFail(keys.dataKey(), s.sealed(), snapshotAad(), "snapshot");
+    }
+    int n = s.chunks().size();
+    byte[][] parts = new byte[n][];
+    IntStream.range(0, n).parallel().forEach(i ->
+        parts[i] = openOrFail(keys.dataKey(), s.chunks().get(i), chunkAad(i, n), "snapshot"));
+    int length = 0;
+    for (byte[] p : parts) {
+      length += p.length;
+    }
+    byte[] body = new byte[length];
+    int at = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, body, at, p.length);
+      at += p.length;
+    }
+    return body;
   }
 
   /**
@@ -172,8 +213,7 @@ public final class Sealer {
    * large namespace's recovery time); the caches are filled in order afterwards.
    */
   NamespaceState openSnapshot(SealedSnapshot s) {
-    byte[] bodyBytes = openOrFail(keys.dataKey(), s.sealed(), snapshotAad(), "snapshot");
-    SealedSnapshot.Body body = read(bodyBytes, SealedSnapshot.Body.class);
+    SealedSnapshot.Body body = read(openBody(s), SealedSnapshot.Body.class);
     List<SealedSnapshot.SealedMemory> sealed = body.memories();
     Memory[] opened = new Memory[sealed.size()];
     IntStream.range(0, opened.length).parallel()
@@ -250,6 +290,11 @@ public final class Sealer {
 
   private byte[] snapshotAad() {
     return Aead.aad("snapshot", keys.namespace());
+  }
+
+  private byte[] chunkAad(int index, int count) {
+    return Aead.aad("snapshot", keys.namespace(), Integer.toString(index),
+        Integer.toString(count));
   }
 
   private static String kind(NamespaceEvent e) {

@@ -30,8 +30,11 @@ import java.util.regex.Pattern;
  */
 public final class FusionRanker {
   private static final Pattern TIME_CUE = Pattern.compile(
-      "\\b(latest|recent|recently|lately|newest|last|current|currently|now|today|yesterday"
-          + "|tonight|this (week|month|morning))\\b", Pattern.CASE_INSENSITIVE);
+      "\\b(latest|recent|recently|lately|newest|current|currently|now|nowadays|today"
+          + "|yesterday|tonight|these days|this (week|month|morning|year|sprint)"
+          // "last" only with a time: "last week" is a time cue, "last name" is not.
+          + "|last (week|month|year|night|time|session|sprint|release|days?|few \\w+))\\b",
+      Pattern.CASE_INSENSITIVE);
   private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_'-]+");
 
   private final RecallSettings settings;
@@ -44,6 +47,18 @@ public final class FusionRanker {
     this.queryCache = cache;
   }
 
+  /**
+   * The dense channel is min-max normalised between the best similarity and the one at this
+   * rank of the vector search (not the lowest of however many candidates were asked for).
+   */
+  public static final int REFERENCE_DEPTH = 200;
+
+  /**
+   * Scores are multiples of 1/SCORE_GRID: a cursor carries a score with 16 decimals, so two
+   * scores that differ below that would compare equal there but not in the ranking.
+   */
+  public static final double SCORE_GRID = 1e12;
+
   /** Candidates best first (filtered, gated by {@code min_channel_score}), at most depth. */
   public List<Ranked> rank(RecallQuery q, NamespaceIndex index, Instant now, int depth) {
     MemoryFilter filter = q.filter();
@@ -55,10 +70,15 @@ public final class FusionRanker {
     Map<UUID, List<String>> provenance = new HashMap<>();
 
     float[] qv = queryVector(q, index);
+    double vectorFloor = Double.NaN;
     if (qv != null) {
-      for (VectorHit h : index.vectors().search(qv, depth, accept)) {
+      List<VectorHit> hits = index.vectors().search(qv, depth, accept);
+      for (VectorHit h : hits) {
         raw.computeIfAbsent(h.id(), k -> new double[3])[0] = h.similarity();
         provenance.computeIfAbsent(h.id(), k -> new ArrayList<>()).add("vector");
+      }
+      if (!hits.isEmpty()) {
+        vectorFloor = hits.get(Math.min(REFERENCE_DEPTH, hits.size()) - 1).similarity();
       }
     }
     for (TextIndex.Hit h : index.text().search(q.query(), filter, depth)) {
@@ -82,12 +102,12 @@ public final class FusionRanker {
         }
       }
     }
-    return fuse(q, index, now, raw, provenance, qv != null, !idents.isEmpty());
+    return fuse(q, index, now, raw, provenance, qv != null, vectorFloor, !idents.isEmpty());
   }
 
   private List<Ranked> fuse(RecallQuery q, NamespaceIndex index, Instant now,
       Map<UUID, double[]> raw, Map<UUID, List<String>> provenance, boolean dense,
-      boolean hasIdents) {
+      double vectorFloor, boolean hasIdents) {
     double[] max = new double[3];
     double minVector = Double.MAX_VALUE;
     for (double[] r : raw.values()) {
@@ -95,6 +115,11 @@ public final class FusionRanker {
         max[c] = Math.max(max[c], r[c]);
       }
       minVector = Math.min(minVector, r[0]);
+    }
+    if (!Double.isNaN(vectorFloor)) {
+      // The same reference whatever the depth asked for, so a memory scores the same on every
+      // page of a recall (and cursors stay valid).
+      minVector = vectorFloor;
     }
     RecallWeights w = q.weights() == null ? settings.weights()
         : q.weights().orElse(settings.weights());
@@ -117,7 +142,7 @@ public final class FusionRanker {
         continue;
       }
       double[] r = e.getValue();
-      double nv = dense ? minMax(r[0], minVector, max[0]) : 0;
+      double nv = dense ? Math.max(0, minMax(r[0], minVector, max[0])) : 0;
       double nf = max[1] > 0 ? r[1] / max[1] : 0;
       double ne = r[2];
       double maxChannel = Math.max(nv, Math.max(nf, ne));
@@ -133,6 +158,7 @@ public final class FusionRanker {
       double trustMultiplier = 0.6 + 0.4 * t;
       double score = Math.min(1, (base + agent) * (0.5 + 0.5 * relevance))
           * m.status().rankFactor() * trustMultiplier;
+      score = Math.rint(score * SCORE_GRID) / SCORE_GRID;
       if (score <= 0) {
         continue; // no channel sees anything of the query in it
       }

@@ -64,6 +64,11 @@ public final class Identifiers {
       Matcher m = f.pattern().matcher(text);
       while (m.find()) {
         String id = trim(m.group());
+        // "$DATABASE_URL" names DATABASE_URL; "v2.14.3" is version 2.14.3.
+        if (id.startsWith("$") || (f.pattern() == VERSION
+            && (id.startsWith("v") || id.startsWith("V")))) {
+          id = id.substring(1);
+        }
         if (id.length() >= 3) {
           out.add(id.toLowerCase(Locale.ROOT));
         }

@@ -84,8 +84,8 @@ public final class NamespaceIndex implements AutoCloseable {
       text.add(m, sessions.context(m.id(), memories::get));
     } else {
       text.upsert(m, sessions.context(m.id(), memories::get));
-      if (contentChanged) {
-        touched = sessions.neighbours(m.id());
+      if (contentChanged || previous.archived() != m.archived()) {
+        touched = sessions.neighbours(m.id()); // their context holds this memory's text
       }
     }
     reindex(touched);

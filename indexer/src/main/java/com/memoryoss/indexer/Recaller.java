@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 public final class Recaller {
   /** Candidates ranked per page; deeper pages rank deeper. */
-  private static final int DEPTH = 200;
+  private static final int DEPTH = FusionRanker.REFERENCE_DEPTH;
   private static final int MAX_DEPTH = 2_000;
 
   private final FusionRanker ranker;
@@ -102,8 +102,8 @@ public final class Recaller {
 
   /**
    * Maximal marginal relevance: repeatedly take the candidate with the best {@code (1 - d) *
-   * score - d * (similarity to the closest one already taken)}. Scores are capped to stay
-   * non-increasing so pages and cursors keep working.
+   * score - d * (similarity to the closest one already taken)}. Scores are capped to strictly
+   * decrease along the result so pages and cursors keep working.
    */
   static List<Ranked> diversify(List<Ranked> ranked, NamespaceIndex index, double d) {
     int n = Math.min(ranked.size(), 100);
@@ -134,7 +134,7 @@ public final class Recaller {
       }
       taken[best] = true;
       Ranked r = pool.get(best);
-      cap = Math.min(cap, r.score());
+      cap = strictlyBelow(cap, r.score());
       out.add(new Ranked(r.memory(), cap, r.provenance(), r.trust(), r.why()));
       float[] v = vectors[best];
       if (v != null) {
@@ -146,10 +146,20 @@ public final class Recaller {
       }
     }
     for (Ranked r : ranked.subList(n, ranked.size())) {
-      double s = Math.min(cap, r.score());
-      out.add(new Ranked(r.memory(), s, r.provenance(), r.trust(), r.why()));
+      cap = strictlyBelow(cap, r.score());
+      out.add(new Ranked(r.memory(), cap, r.provenance(), r.trust(), r.why()));
     }
     return out;
+  }
+
+  /**
+   * {@code score}, or one grid step below {@code previous} if it would not be that much lower:
+   * the diversified order differs from the score order, and a cursor (score, then id) needs
+   * scores that strictly fall along the list, by more than the cursor's rounding.
+   */
+  private static double strictlyBelow(double previous, double score) {
+    double below = Math.rint(previous * FusionRanker.SCORE_GRID - 1) / FusionRanker.SCORE_GRID;
+    return score <= below ? score : below;
   }
 
   private static QueryExplainResponse.Scores scores(Ranked.Channels c) {

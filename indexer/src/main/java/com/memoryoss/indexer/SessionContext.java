@@ -84,12 +84,15 @@ final class SessionContext {
     return out;
   }
 
-  /** The text of a memory's previous and next memory in its session ("" if none). */
+  /**
+   * The text of a memory's previous and next memory in its session ("" if none); an archived
+   * neighbour contributes nothing (its text must not surface through another memory).
+   */
   String context(UUID id, Function<UUID, Memory> memories) {
     StringBuilder sb = new StringBuilder();
     for (UUID n : neighbours(id)) {
       Memory m = memories.apply(n);
-      if (m != null) {
+      if (m != null && !m.archived()) {
         sb.append(sb.isEmpty() ? "" : "\n").append(m.content());
       }
     }

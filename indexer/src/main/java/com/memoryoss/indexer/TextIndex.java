@@ -112,7 +112,7 @@ public final class TextIndex implements AutoCloseable {
       doc.add(new StringField(SESSION, m.session(), Field.Store.NO));
     }
     doc.add(new StringField(TYPE, m.memoryType().wireName(), Field.Store.NO));
-    doc.add(new LongPoint(CREATED, m.createdAt().toEpochMilli()));
+    doc.add(new LongPoint(CREATED, nanos(m.createdAt())));
     try {
       if (replace) {
         writer.updateDocument(new Term(ID, m.id().toString()), doc);
@@ -123,6 +123,15 @@ public final class TextIndex implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     dirty = true;
+  }
+
+  /** Nanoseconds since the epoch, saturating (a long spans the years 1677 to 2262). */
+  private static long nanos(java.time.Instant t) {
+    try {
+      return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    } catch (ArithmeticException outOfRange) {
+      return t.getEpochSecond() < 0 ? Long.MIN_VALUE + 1 : Long.MAX_VALUE - 1;
+    }
   }
 
   public void remove(UUID id) {
@@ -182,9 +191,10 @@ public final class TextIndex implements AutoCloseable {
         for (String ident : identifiers) {
           Term t = new Term(IDENT, ident);
           int df = searcher.getIndexReader().docFreq(t);
-          double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-          total += idf;
           if (df > 0) {
+            // Identifiers no memory has say nothing about which memory fits better.
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            total += idf;
             any.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(t)), (float) idf),
                 Occur.SHOULD);
           }
@@ -242,8 +252,9 @@ public final class TextIndex implements AutoCloseable {
       q.add(any.setMinimumNumberShouldMatch(1).build(), Occur.FILTER);
     }
     if (f.before() != null || f.after() != null) {
-      long lo = f.after() == null ? Long.MIN_VALUE : f.after().toEpochMilli() + 1;
-      long hi = f.before() == null ? Long.MAX_VALUE : f.before().toEpochMilli() - 1;
+      // Exclusive bounds at full precision, exactly as MemoryFilter compares Instants.
+      long lo = f.after() == null ? Long.MIN_VALUE : nanos(f.after()) + 1;
+      long hi = f.before() == null ? Long.MAX_VALUE : nanos(f.before()) - 1;
       q.add(LongPoint.newRangeQuery(CREATED, lo, hi), Occur.FILTER);
     }
   }

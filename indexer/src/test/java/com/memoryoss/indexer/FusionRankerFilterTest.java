@@ -19,7 +19,6 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -144,9 +143,6 @@ class FusionRankerFilterTest {
   }
 
   @Test
-  @Disabled("BUG: TextIndex turns before/after into whole milliseconds (after + 1 ms, before - 1"
-      + " ms) while MemoryFilter compares full Instants, so a memory in the bound's millisecond"
-      + " matches the filter but no lexical or exact candidate is produced for it")
   void aTimeBoundInsideTheSameMillisecondAgreesWithTheFilter() {
     try (Corpus c = Corpus.lexical()) {
       Instant t = NOW.plusNanos(700_000); // 0.7 ms past a whole millisecond

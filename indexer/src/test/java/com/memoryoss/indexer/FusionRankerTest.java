@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -76,8 +75,6 @@ class FusionRankerTest {
   }
 
   @Test
-  @Disabled("BUG (suspected): Identifiers keeps the '$' of a shell variable, so the query's"
-      + " '$database_url' never equals the memory's 'database_url' and the exact channel is 0")
   void aShellVariableInTheQueryMatchesTheBareNameExactly() {
     try (Corpus c = identifiers()) {
       Ranked r = top(c.rank("where is $DATABASE_URL set"));

@@ -34,7 +34,7 @@ class IdentifiersTest {
   @Test
   void versionsWithAndWithoutPrefixAreIdentifiers() {
     assertThat(Identifiers.of("upgrade to v2.14.3 from 2.13.0-rc.1"))
-        .containsExactly("v2.14.3", "2.13.0-rc.1");
+        .containsExactly("2.14.3", "2.13.0-rc.1");
   }
 
   @Test

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Cursor pagination: every result exactly once, in order, across pages. */
@@ -104,8 +103,6 @@ class RecallPaginationTest {
   }
 
   @Test
-  @Disabled("BUG: MMR caps scores into ties whose order is not descending id, so the cursor's"
-      + " tie-break (same score, smaller id) skips them: 17 of 30 results are returned")
   void pagesOfADiversifiedRecallNeitherRepeatNorSkip() {
     try (Corpus c = corpus(30)) {
       List<ScoredMemory> single = c.recaller.recall(query("photo library backup", 100, null, null,
@@ -141,9 +138,6 @@ class RecallPaginationTest {
   }
 
   @Test
-  @Disabled("BUG: the first page ranks 200 candidates, cursor pages 2000; the dense channel's"
-      + " min-max normalisation depends on the candidate set, so page-2 scores are not comparable"
-      + " with the cursor's page-1 score and results are skipped (283 of 320 returned)")
   void pagingPastTheFirstPagesDepthReturnsEveryResultOnce() {
     try (Corpus c = corpus(320)) {
       List<ScoredMemory> paged = allPages(c, "photo library backup", 25, 0, 0);

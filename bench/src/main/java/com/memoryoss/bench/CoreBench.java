@@ -14,6 +14,8 @@ import java.util.UUID;
  */
 final class CoreBench {
   private static final String UNLIMITED = "[limits]\nrate_limit_per_sec = 10000000\n";
+  /** The durable write path alone: no embedding model (recall benchmarks measure that). */
+  private static final String CORE = UNLIMITED + "[embeddings]\nmodel = \"none\"\n";
 
   private CoreBench() {}
 
@@ -39,7 +41,7 @@ final class CoreBench {
     if (!Wrk.available()) {
       throw new IllegalStateException("this benchmark drives load with wrk: apt-get install wrk");
     }
-    try (BenchServer s = BenchServer.dev(UNLIMITED)) {
+    try (BenchServer s = BenchServer.dev(CORE)) {
       s.start();
       Path singles = Wrk.storeScript(s.dir, "single", "/v1/store", 0);
       Path batches = Wrk.storeScript(s.dir, "batch", "/v1/store/batch", batch);
@@ -49,7 +51,8 @@ final class CoreBench {
       r.line("Command: `bench/run stores " + (int) seconds + "`  (wrk, " + clients
           + " connections, closed loop, " + (int) seconds + " s per workload after a 5 s"
           + " warm-up; dev mode, SQLite journal; every request is acknowledged only once its"
-          + " key-store and journal transactions are committed)");
+          + " key-store and journal transactions are committed; embeddings model \"none\": the"
+          + " write path alone, since embedding happens behind it)");
       r.line("");
       r.line("| workload | requests | errors | memories/s | p50 ms | p99 ms |");
       r.line("| --- | ---: | ---: | ---: | ---: | ---: |");
@@ -91,7 +94,7 @@ final class CoreBench {
 
   static void recovery(int memories) throws Exception {
     Report r = new Report("recovery", "Recovery of a large namespace");
-    try (BenchServer s = BenchServer.dev(UNLIMITED)) {
+    try (BenchServer s = BenchServer.dev(CORE)) {
       s.start();
       HttpClient http = HttpClient.newHttpClient();
       long t0 = System.nanoTime();
@@ -117,7 +120,8 @@ final class CoreBench {
           .build(), HttpResponse.BodyHandlers.ofString());
       double firstRecall = (System.nanoTime() - t1) / 1e6;
       r.line("Command: `bench/run recovery` (" + memories + " memories stored with batches of"
-          + " 1000, graceful stop, start, first recall)");
+          + " 1000, graceful stop, start, first recall; embeddings model \"none\": see"
+          + " `bench/run scale` for restarts with vectors)");
       r.line("");
       r.line("| step | value |");
       r.line("| --- | ---: |");

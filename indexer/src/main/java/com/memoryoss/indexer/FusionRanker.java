@@ -48,8 +48,9 @@ public final class FusionRanker {
   }
 
   /**
-   * The dense channel is min-max normalised between the best similarity and the one at this
-   * rank of the vector search (not the lowest of however many candidates were asked for).
+   * The dense channel is min-max normalised over the candidates within this rank of some
+   * channel (not over however many candidates a deeper page asked for), so a memory scores the
+   * same on every page.
    */
   public static final int REFERENCE_DEPTH = 200;
 
@@ -70,35 +71,52 @@ public final class FusionRanker {
     Map<UUID, List<String>> provenance = new HashMap<>();
 
     float[] qv = queryVector(q, index);
-    double vectorFloor = Double.NaN;
+    // Candidates within REFERENCE_DEPTH of some channel: the same set whatever the depth.
+    Set<UUID> reference = new java.util.HashSet<>();
     if (qv != null) {
       List<VectorHit> hits = index.vectors().search(qv, depth, accept);
-      for (VectorHit h : hits) {
+      for (int i = 0; i < hits.size(); i++) {
+        VectorHit h = hits.get(i);
         raw.computeIfAbsent(h.id(), k -> new double[3])[0] = h.similarity();
         provenance.computeIfAbsent(h.id(), k -> new ArrayList<>()).add("vector");
-      }
-      if (!hits.isEmpty()) {
-        vectorFloor = hits.get(Math.min(REFERENCE_DEPTH, hits.size()) - 1).similarity();
+        if (i < REFERENCE_DEPTH) {
+          reference.add(h.id());
+        }
       }
     }
-    for (TextIndex.Hit h : index.text().search(q.query(), filter, depth)) {
+    List<TextIndex.Hit> textHits = index.text().search(q.query(), filter, depth);
+    for (int i = 0; i < textHits.size(); i++) {
+      TextIndex.Hit h = textHits.get(i);
       raw.computeIfAbsent(h.id(), k -> new double[3])[1] = h.score();
       provenance.computeIfAbsent(h.id(), k -> new ArrayList<>()).add("fts");
+      if (i < REFERENCE_DEPTH) {
+        reference.add(h.id());
+      }
     }
     Set<String> idents = Identifiers.of(q.query());
-    for (TextIndex.Hit h : index.text().identifierSearch(idents, filter, depth)) {
+    List<TextIndex.Hit> exactHits = index.text().identifierSearch(idents, filter, depth);
+    for (int i = 0; i < exactHits.size(); i++) {
+      TextIndex.Hit h = exactHits.get(i);
       raw.computeIfAbsent(h.id(), k -> new double[3])[2] = h.score();
       provenance.computeIfAbsent(h.id(), k -> new ArrayList<>()).add("exact");
+      if (i < REFERENCE_DEPTH) {
+        reference.add(h.id());
+      }
     }
     if (raw.isEmpty()) {
       return List.of();
     }
+    double vectorFloor = Double.NaN;
     if (qv != null) {
       // Score every candidate on the dense channel, not only the ones it proposed.
       for (Map.Entry<UUID, double[]> e : raw.entrySet()) {
         float[] v = index.vectors().vector(e.getKey());
         if (v != null && e.getValue()[0] == 0) {
           e.getValue()[0] = dot(qv, v);
+        }
+        if (reference.contains(e.getKey())) {
+          vectorFloor = Double.isNaN(vectorFloor) ? e.getValue()[0]
+              : Math.min(vectorFloor, e.getValue()[0]);
         }
       }
     }

@@ -35,6 +35,15 @@ class OperatorCommandsE2eTest {
   @Test
   void aBackupOfALiveServerRestoresIntoAServerThatHasEveryAcknowledgedMemory() throws Exception {
     try (ServerProcess a = ServerProcess.start(KEYS)) {
+      if ("postgres".equals(System.getProperty("memoryoss.test.journal"))) {
+        // A PostgreSQL journal is backed up with the database's own tools: the command says so.
+        Cli.Result refused = Cli.run(Map.of(), null, "-c", a.config.toString(), "backup", "-o",
+            a.dir.resolve("pg.tar.zst").toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("pg_dump");
+        assertThat(a.dir.resolve("pg.tar.zst")).doesNotExist();
+        return;
+      }
       Api api = new Api(a.baseUrl(), KEY);
       List<String> before = new ArrayList<>();
       for (int i = 0; i < 30; i++) {

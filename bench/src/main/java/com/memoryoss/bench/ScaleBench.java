@@ -32,8 +32,8 @@ final class ScaleBench {
     Report r = new Report("scale-" + model, "Recall latency and restart at scale (" + model + ")");
     r.line("Command: `bench/run scale " + joined(sizes) + " " + model + "` (one namespace, batches"
         + " of 500 through /v1/store/batch; 200 fresh queries (never seen before) and 200 repeats"
-        + " of one query, sequential, after the index has caught up (consistency \"eventual\"); restart = SIGTERM then start until the"
-        + " first recall answers)");
+        + " of one query, sequential, after the index has caught up (consistency \"eventual\");"
+        + " restart = SIGTERM then start until the first recall answers)");
     r.line("");
     r.line("| memories | ingest+index /s | fresh p50 ms | fresh p99 ms | repeat p50 ms |"
         + " repeat p99 ms | restart to first recall s | RSS MiB |");

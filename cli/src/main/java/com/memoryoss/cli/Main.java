@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
     description = "Persistent long-term memory for AI agents: memory API, LLM gateway, MCP server.",
     subcommands = {ServeCommand.class, DevCommand.class, ServeCoreCommand.class,
         McpServerCommand.class, SetupCommand.class, InspectCommand.class, BackupCommand.class,
-        RestoreCommand.class, MigrateEmbeddingsCommand.class, CompletionCommand.class,
+        RestoreCommand.class, MigrateEmbeddingsCommand.class, DecayCommand.class,
+        CompletionCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -24,6 +24,7 @@ class HybridE2eTest {
   static ServerProcess server;
   static final String KEY = "ek_hybrid_e2e_key_00000000000000000";
   static final HttpClient HTTP = HttpClient.newHttpClient();
+  static String atlasId;
 
   @BeforeAll
   static void start() throws Exception {
@@ -50,8 +51,10 @@ class HybridE2eTest {
     Awaitility.await().atMost(Duration.ofSeconds(90)).until(() ->
         new Api(server.baseUrl(), KEY).get("/health").body().path("core_status").asText()
             .equals("ok"));
-    assertThat(new Api(server.baseUrl(), KEY).post("/v1/store", Map.of("content",
-        "MEMORY-TOKEN: H1 The build server is called atlas.")).status()).isEqualTo(200);
+    Api.Res stored = new Api(server.baseUrl(), KEY).post("/v1/store", Map.of("content",
+        "MEMORY-TOKEN: H1 The build server is called atlas."));
+    assertThat(stored.status()).isEqualTo(200);
+    atlasId = stored.body().path("id").asText();
   }
 
   @AfterAll
@@ -67,6 +70,15 @@ class HybridE2eTest {
         .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"gpt-4o\",\"messages\":[{\"role\""
             + ":\"user\",\"content\":\"What is the build server called?\"}]}")).build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void theGatewayRecordsItsInjectionsInTheCoreProcess() throws Exception {
+    Api api = new Api(server.baseUrl(), KEY);
+    Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> ask().body().contains("MEMORY-TOKENS-SEEN: H1"));
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+        api.get("/v1/inspect/" + atlasId).body().path("injection_count").asInt() >= 1);
   }
 
   @Test

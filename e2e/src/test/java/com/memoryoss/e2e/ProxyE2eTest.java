@@ -27,6 +27,7 @@ class ProxyE2eTest {
   static ServerProcess server;
   static final String PROXY_KEY = "ek_proxy_key_for_e2e_000000000000";
   static final HttpClient HTTP = HttpClient.newHttpClient();
+  static String drinkId;
 
   @BeforeAll
   static void start() throws Exception {
@@ -49,9 +50,10 @@ class ProxyE2eTest {
         upstream_key = "sk-upstream-secret"
         """.formatted(PROXY_KEY, upstream.base(), upstream.base(), PROXY_KEY));
     Api api = new Api(server.baseUrl(), PROXY_KEY);
-    assertThat(api.post("/v1/store", Map.of("content",
-        "MEMORY-TOKEN: T42 The user's favourite drink is green tea, never coffee.")).status())
-        .isEqualTo(200);
+    Api.Res drink = api.post("/v1/store", Map.of("content",
+        "MEMORY-TOKEN: T42 The user's favourite drink is green tea, never coffee."));
+    assertThat(drink.status()).isEqualTo(200);
+    drinkId = drink.body().path("id").asText();
     api.post("/v1/store", Map.of("content", "The deploy pipeline runs on Fridays at noon."));
   }
 
@@ -123,6 +125,37 @@ class ProxyE2eTest {
       assertThat(r.headers().firstValue("content-type")).hasValueSatisfying(
           t -> assertThat(t).startsWith("text/event-stream"));
     }
+  }
+
+  @Test
+  void injectionsAreCountedAndTheDecaySweepRunsFromTheApiAndTheCli() throws Exception {
+    Api api = new Api(server.baseUrl(), PROXY_KEY);
+    int before = api.get("/v1/inspect/" + drinkId).body().path("injection_count").asInt();
+    HttpResponse<String> r = send("chat", body("chat", false, "What drink should you offer me?"));
+    assertThat(r.headers().firstValue("x-memory-gate-decision")).contains("inject");
+    // Recorded in the background, after the request was forwarded.
+    JsonNode m = api.get("/v1/inspect/" + drinkId).body();
+    for (int i = 0; i < 100 && m.path("injection_count").asInt() <= before; i++) {
+      Thread.sleep(100);
+      m = api.get("/v1/inspect/" + drinkId).body();
+    }
+    assertThat(m.path("injection_count").asInt()).isGreaterThan(before);
+    assertThat(m.path("last_injected_at").asText()).isNotEmpty();
+
+    Api.Res dry = api.post("/v1/admin/decay", Map.of("after_days", 0, "dry_run", true));
+    assertThat(dry.status()).isEqualTo(200);
+    assertThat(dry.body().path("namespace").asText()).isEqualTo("proxy-ns");
+    assertThat(dry.body().path("examined").asInt()).isGreaterThanOrEqualTo(2);
+    assertThat(dry.body().path("dry_run").asBoolean()).isTrue();
+    assertThat(api.post("/v1/admin/decay", Map.of("after_days", -1)).status()).isEqualTo(400);
+
+    Cli.Result cli = Cli.run(Map.of(), null, "-c", server.config.toString(), "decay",
+        "--dry-run", "--after-days", "0");
+    assertThat(cli.exit()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("namespace proxy-ns").contains("memories examined")
+        .contains("would become stale");
+    assertThat(api.get("/v1/inspect/" + drinkId).body().path("status").asText())
+        .isEqualTo("active");
   }
 
   @ParameterizedTest

@@ -87,6 +87,19 @@ public final class HttpMemoryClient {
         java.util.Map.of("model", model)), JsonNode.class);
   }
 
+  /**
+   * {@code POST /v1/admin/decay}: runs the lifecycle sweep on the key's namespace (admin key);
+   * {@code afterDays} null uses the server's {@code [decay] after_days}.
+   */
+  public JsonNode decay(Integer afterDays, boolean dryRun) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    if (afterDays != null) {
+      body.put("after_days", afterDays);
+    }
+    body.put("dry_run", dryRun);
+    return parse(send("POST", "/v1/admin/decay", body), JsonNode.class);
+  }
+
   /** {@code GET /v1/admin/index-health}: lag, model, vector count, migration progress. */
   public JsonNode indexHealth() {
     return parse(send("GET", "/v1/admin/index-health", null), JsonNode.class);

@@ -30,6 +30,7 @@ import com.memoryoss.shard.internal.GroupCommit;
 import com.memoryoss.shard.internal.IndexFeeder;
 import com.memoryoss.shard.internal.SelfMessage;
 import com.memoryoss.shard.internal.SelfMessage.Clustered;
+import com.memoryoss.shard.internal.SelfMessage.DecayTick;
 import com.memoryoss.shard.internal.SelfMessage.Indexed;
 import com.memoryoss.shard.internal.SelfMessage.LearnProbed;
 import com.memoryoss.shard.internal.SelfMessage.MigrationEmbedded;
@@ -52,6 +53,7 @@ import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.persistence.typed.EventAdapter;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
@@ -93,6 +95,7 @@ public final class NamespaceEntity
   private final NamespaceRuntime rt;
   private final Keyring keys;
   private final Sealer sealer;
+  private final TimerScheduler<NamespaceCommand> timers;
   private final long started;
   /** Created when recovery has told us the namespace's embedding model. */
   private IndexFeeder feeder;
@@ -101,6 +104,7 @@ public final class NamespaceEntity
   private final EntityLifecycle lifecycle = new EntityLifecycle(this);
   private final EmbeddingMigration migration = new EmbeddingMigration(this);
   private final EntityForgetting forgetting = new EntityForgetting(this);
+  private final EntityDecay decay = new EntityDecay(this);
   private long lastSnapshotSeq;
   private long previousSnapshotSeq;
 
@@ -116,7 +120,8 @@ public final class NamespaceEntity
       Keyring keys = Keyring.load(runtime.keyStore(), runtime.masterKey(), namespace);
       ObjectMapper cbor = JacksonObjectMapperProvider.get(ctx.getSystem())
           .getOrCreate("jackson-cbor", java.util.Optional.empty());
-      return new NamespaceEntity(ctx, namespace, runtime, keys, new Sealer(keys, cbor));
+      return Behaviors.withTimers(timers -> new NamespaceEntity(ctx, namespace, runtime, keys,
+          new Sealer(keys, cbor), timers));
     });
   }
 
@@ -125,7 +130,8 @@ public final class NamespaceEntity
       String namespace,
       NamespaceRuntime rt,
       Keyring keys,
-      Sealer sealer) {
+      Sealer sealer,
+      TimerScheduler<NamespaceCommand> timers) {
     super(
         PersistenceId.of(NamespaceProtocol.ENTITY_TYPE_KEY.name(), namespace),
         SupervisorStrategy.restartWithBackoff(Duration.ofMillis(200), Duration.ofSeconds(5), 0.1));
@@ -134,6 +140,7 @@ public final class NamespaceEntity
     this.rt = rt;
     this.keys = keys;
     this.sealer = sealer;
+    this.timers = timers;
     this.started = System.nanoTime();
   }
 
@@ -160,6 +167,8 @@ public final class NamespaceEntity
       case Feedback f -> lifecycle.onFeedback(state, f);
       case Consolidate c -> lifecycle.onConsolidate(c);
       case MigrateEmbeddings m -> migration.onMigrate(state, m);
+      case NamespaceCommand.Decay d -> decay.onDecay(state, d);
+      case NamespaceCommand.RecordInjections r -> decay.onRecordInjections(state, r);
       case NamespaceCommand.Internal i -> onInternal(state, (SelfMessage) i);
     };
   }
@@ -173,6 +182,8 @@ public final class NamespaceEntity
       case Indexed x -> onIndexed(state, x);
       case KeysShredded k -> forgetting.onKeysShredded(k);
       case OrphansSwept o -> onOrphansSwept(o);
+      case DecayTick t -> decay.onDecay(state,
+          new NamespaceCommand.Decay(null, false, ctx.getSystem().ignoreRef()));
     };
   }
 
@@ -312,6 +323,13 @@ public final class NamespaceEntity
       CompletableFuture<Void> deleted = CompletableFuture.runAsync(
           () -> rt.keyStore().deleteMemoryKeys(namespace, list), rt.blocking());
       ctx.pipeToSelf(deleted, (ok, failure) -> new OrphansSwept(list, failure));
+    }
+    DecayPolicy policy = rt.decay();
+    if (policy.enabled()) {
+      // Awake namespaces sweep themselves; a passivated one is swept soon after it wakes.
+      Duration first = policy.sweepEvery().compareTo(Duration.ofSeconds(30)) < 0
+          ? policy.sweepEvery() : Duration.ofSeconds(30);
+      timers.startTimerWithFixedDelay("decay", new DecayTick(), first, policy.sweepEvery());
     }
   }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
  *     "busy" (keep it under the gateway's ask timeout, so callers learn why)
  * @param snapshotMinEvents a snapshot is taken after at least this many events, and at least as
  *     many as half the namespace's memories (which bounds both replay and snapshot cost)
+ * @param decay the {@code [decay]} settings
  * @param compactor deletes journal rows and snapshots a newer snapshot made obsolete; may be
  *     {@code null} (no compaction)
  */
@@ -37,4 +38,5 @@ public record NamespaceRuntime(
     long maxIndexLag,
     Duration strongRecallWait,
     int snapshotMinEvents,
-    JournalCompactor compactor) {}
+    JournalCompactor compactor,
+    DecayPolicy decay) {}

@@ -15,6 +15,8 @@ import com.memoryoss.protocol.StoreSpec;
 import com.memoryoss.protocol.api.Caller;
 import com.memoryoss.protocol.api.ConsolidateRequest;
 import com.memoryoss.protocol.api.ConsolidateResponse;
+import com.memoryoss.protocol.api.DecayRequest;
+import com.memoryoss.protocol.api.DecayResponse;
 import com.memoryoss.protocol.api.ExportResponse;
 import com.memoryoss.protocol.api.FeedbackRequest;
 import com.memoryoss.protocol.api.FeedbackResponse;
@@ -285,6 +287,31 @@ public final class ShardedMemoryService implements MemoryService {
   public CompletionStage<IndexHealthResponse> migrateEmbeddings(Caller caller, String model) {
     return run(() -> ask(caller, to -> new NamespaceCommand.MigrateEmbeddings(model, to),
         NamespaceReply.Stats.class).thenCompose(s -> indexHealth(caller)));
+  }
+
+  @Override
+  public CompletionStage<DecayResponse> decay(Caller caller, DecayRequest request) {
+    return run(() -> {
+      Integer afterDays = request == null ? null : request.afterDays();
+      if (afterDays != null && afterDays < 0) {
+        throw MemoryException.invalid("after_days must be at least 0");
+      }
+      boolean dry = request != null && Boolean.TRUE.equals(request.dryRun());
+      return ask(caller, to -> new NamespaceCommand.Decay(afterDays, dry, to),
+          NamespaceReply.Decayed.class).thenApply(NamespaceReply.Decayed::response);
+    });
+  }
+
+  @Override
+  public CompletionStage<Integer> recordInjections(Caller caller, List<UUID> ids) {
+    return run(() -> {
+      if (ids == null || ids.isEmpty() || ids.size() > 1000) {
+        throw MemoryException.invalid("ids must hold 1 to 1000 memory ids");
+      }
+      return ask(caller, to -> new NamespaceCommand.RecordInjections(List.copyOf(ids), to),
+          NamespaceReply.InjectionsRecorded.class)
+          .thenApply(NamespaceReply.InjectionsRecorded::memories);
+    });
   }
 
   @Override

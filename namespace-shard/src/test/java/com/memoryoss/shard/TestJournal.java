@@ -73,6 +73,9 @@ public final class TestJournal implements AutoCloseable {
   /** The embedder every runtime of this journal uses (to count embedding calls). */
   public final HashingEmbedder embedder = new HashingEmbedder();
 
+  /** The {@code [decay]} settings of runtimes made after it is set. */
+  public DecayPolicy decay = DecayPolicy.OFF;
+
   public NamespaceRuntime runtime(KeyStore keys, MasterKey master, int snapshotMinEvents,
       JournalCompactor compactor) {
     TrustScorer trust = new TrustScorer(0.3);
@@ -91,7 +94,7 @@ public final class TestJournal implements AutoCloseable {
         new QueryEmbeddingCache(100, 60)), trust);
     return new NamespaceRuntime(keys, master, blocking, blocking, blocking, indexes,
         HashingEmbedder.MODEL, recaller, RecallSettings.DEFAULTS.weights(), Clock.systemUTC(),
-        10_000, strongRecallWait, snapshotMinEvents, compactor);
+        10_000, strongRecallWait, snapshotMinEvents, compactor, decay);
   }
 
   /** Runs a SQL statement against the journal database. */

@@ -144,6 +144,15 @@ public record Memory(
         supersededAt, evidenceSources);
   }
 
+  /** This memory injected into one more prompt, at {@code at}. */
+  public Memory injected(Instant at) {
+    return new Memory(id, content, tags, agent, session, namespace, memoryType, status, version,
+        createdAt, updatedAt, sourceKey, contentHash, archived, confidence, evidenceCount,
+        lastVerifiedAt, supersededBy, derivedFrom, contradictsWith, injectionCount + 1,
+        reuseCount, confirmCount, rejectCount, supersedeCount, at, lastReusedAt, lastOutcomeAt,
+        supersededAt, evidenceSources);
+  }
+
   /** Whether the proxy may inject this memory: active and not archived. */
   public boolean eligibleForInjection() {
     return status == MemoryStatus.ACTIVE && !archived;

@@ -69,6 +69,22 @@ public sealed interface NamespaceCommand {
   record Consolidate(double threshold, int maxClusters, boolean dryRun,
       ActorRef<NamespaceReply> replyTo) implements NamespaceCommand, CborSerializable {}
 
+  /**
+   * Run the age-based lifecycle sweep: idle memories with nothing speaking for them become
+   * stale, idle stale or contested ones are archived; {@code afterDays} null means the
+   * configured {@code [decay] after_days}. Replies {@link NamespaceReply.Decayed}.
+   */
+  record Decay(Integer afterDays, boolean dryRun, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
+  /**
+   * The proxy injected these memories into a prompt: count it (it resets their idleness and
+   * feeds decay's "injected but never useful" rule). Replies
+   * {@link NamespaceReply.InjectionsRecorded}.
+   */
+  record RecordInjections(List<UUID> ids, ActorRef<NamespaceReply> replyTo)
+      implements NamespaceCommand, CborSerializable {}
+
   /** Read one memory. Replies {@link NamespaceReply.Found}. */
   record Get(UUID id, ActorRef<NamespaceReply> replyTo)
       implements NamespaceCommand, CborSerializable {}

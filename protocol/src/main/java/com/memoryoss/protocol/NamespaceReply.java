@@ -51,6 +51,12 @@ public sealed interface NamespaceReply extends CborSerializable {
   /** Outcome of a learn: memories created, reinforced (or promoted) and superseded. */
   record Learned(int created, int reinforced, int superseded) implements NamespaceReply {}
 
+  /** Outcome of a decay sweep. */
+  record Decayed(com.memoryoss.protocol.api.DecayResponse response) implements NamespaceReply {}
+
+  /** Memories whose injection was recorded (unknown or archived ids are skipped). */
+  record InjectionsRecorded(int memories) implements NamespaceReply {}
+
   /** Outcome of a consolidation. */
   record Consolidated(com.memoryoss.protocol.api.ConsolidateResponse response)
       implements NamespaceReply {}

@@ -33,6 +33,7 @@ import com.memoryoss.shard.JournalCompactor;
 import com.memoryoss.shard.JournalSettings;
 import com.memoryoss.shard.KeyStore;
 import com.memoryoss.shard.MasterKey;
+import com.memoryoss.shard.DecayPolicy;
 import com.memoryoss.shard.NamespaceRuntime;
 import com.memoryoss.shard.NamespaceSharding;
 import com.memoryoss.shard.ShardedMemoryService;
@@ -179,7 +180,8 @@ public final class Node {
           dispatcher(system, "memoryoss.node.indexing-dispatcher"),
           dispatcher(system, "memoryoss.node.recall-dispatcher"), indexes, model, recaller,
           RecallSettings.DEFAULTS.weights(), Clock.systemUTC(), cfg.limits().maxIndexLag(),
-          askTimeout.multipliedBy(2).dividedBy(3), cfg.storage().snapshotMinEvents(), compactor);
+          askTimeout.multipliedBy(2).dividedBy(3), cfg.storage().snapshotMinEvents(), compactor,
+          DecayPolicy.of(cfg.decay().enabled(), cfg.decay().afterDays()));
       NamespaceSharding.init(system, runtime);
 
       MemoryService memory = new ShardedMemoryService(ClusterSharding.get(system),

@@ -6,14 +6,16 @@ import com.memoryoss.gateway.auth.RateLimiter;
 import com.memoryoss.gateway.auth.Role;
 import com.memoryoss.gateway.http.ApiDirectives;
 import com.memoryoss.protocol.api.Caller;
+import com.memoryoss.protocol.api.DecayRequest;
 import com.memoryoss.protocol.api.MemoryService;
 import com.memoryoss.protocol.api.RecallRequest;
 import java.util.function.Function;
 import org.apache.pekko.http.javadsl.server.Route;
 
 /**
- * Operator views under {@code /v1/admin}: query-explain (reader, as the original) and
- * index-health (admin). Both are confined to the caller's namespace.
+ * Operator views and jobs under {@code /v1/admin}: query-explain (reader, as the original),
+ * index-health, migrate-embeddings and decay (admin). All are confined to the caller's
+ * namespace.
  */
 public final class AdminRoutes extends ApiDirectives {
   private final MemoryService memory;
@@ -38,6 +40,11 @@ public final class AdminRoutes extends ApiDirectives {
                 throw com.memoryoss.protocol.api.MemoryException.invalid("model is required");
               }
               return memory.migrateEmbeddings(caller(c), r.model());
+            })))),
+        path("decay", () -> post(() -> as(Role.ADMIN, c ->
+            jsonRequest(DecayRequest.class, r -> {
+              inScope(c, r.namespace());
+              return memory.decay(caller(c), r);
             })))),
         path("index-health", () -> get(() -> as(Role.ADMIN, c ->
             parameterOptional("namespace", ns -> respond(() -> {

@@ -7,6 +7,8 @@ import com.memoryoss.protocol.Rejection;
 import com.memoryoss.protocol.api.Caller;
 import com.memoryoss.protocol.api.ConsolidateRequest;
 import com.memoryoss.protocol.api.ConsolidateResponse;
+import com.memoryoss.protocol.api.DecayRequest;
+import com.memoryoss.protocol.api.DecayResponse;
 import com.memoryoss.protocol.api.ExportResponse;
 import com.memoryoss.protocol.api.FeedbackRequest;
 import com.memoryoss.protocol.api.FeedbackResponse;
@@ -154,6 +156,20 @@ public final class HttpMemoryService implements MemoryService {
     return call(c, "POST", "/v1/admin/migrate-embeddings", Map.of("model", model),
         IndexHealthResponse.class);
   }
+
+  @Override
+  public CompletionStage<DecayResponse> decay(Caller c, DecayRequest r) {
+    return call(c, "POST", "/v1/admin/decay", r, DecayResponse.class);
+  }
+
+  @Override
+  public CompletionStage<Integer> recordInjections(Caller c, List<UUID> ids) {
+    return call(c, "POST", "/v1/internal/injected", Map.of("ids", ids),
+        InjectedResponse.class).thenApply(InjectedResponse::recorded);
+  }
+
+  /** Answer of the internal injection record. */
+  public record InjectedResponse(int recorded) {}
 
   @Override
   public CompletionStage<Long> count(Caller c) {

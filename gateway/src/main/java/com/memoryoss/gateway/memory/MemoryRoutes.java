@@ -1,5 +1,6 @@
 package com.memoryoss.gateway.memory;
 
+import com.memoryoss.gateway.core.HttpMemoryService;
 import com.memoryoss.gateway.auth.Authenticator;
 import com.memoryoss.gateway.auth.Claims;
 import com.memoryoss.gateway.auth.RateLimiter;
@@ -97,6 +98,10 @@ public final class MemoryRoutes extends ApiDirectives {
             path(PathMatchers.segment("internal").slash("learn"), () -> post(() ->
                 as(Role.ADMIN, c -> jsonRequest(LearnRequest.class,
                     r -> memory.learn(caller(c), r.facts(), r.source(), r.evidenceId()))))),
+            path(PathMatchers.segment("internal").slash("injected"), () -> post(() ->
+                as(Role.ADMIN, c -> jsonRequest(InjectedRequest.class,
+                    r -> memory.recordInjections(caller(c), r.ids())
+                        .thenApply(HttpMemoryService.InjectedResponse::new))))),
             path("memories", () -> get(() -> as(Role.READER, this::list))),
             path(PathMatchers.segment("inspect").slash(PathMatchers.segment()),
                 id -> get(() -> as(Role.READER, c -> byId(id, u -> memory.inspect(caller(c), u))))),
@@ -112,6 +117,9 @@ public final class MemoryRoutes extends ApiDirectives {
   /** Body of the internal learn call (the hybrid gateway's extraction hand-off). */
   record LearnRequest(java.util.List<com.memoryoss.protocol.FactSpec> facts, String source,
       String evidenceId) {}
+
+  /** Body of the internal injection record (the hybrid gateway's proxy). */
+  record InjectedRequest(java.util.List<java.util.UUID> ids) {}
 
   private Route as(Role role, Function<Claims, Route> inner) {
     return authenticated(c -> requireRole(c, role, () -> rateLimited(c.subject(),

@@ -13,7 +13,12 @@ final class MemoryBlock {
   private static final int EVIDENCE_CHARS = 400;
 
   /** The block (empty when nothing fits) and how many memories it holds. */
-  record Rendered(String text, int count) {}
+  /** The block and the ids of the memories it holds, in order. */
+  record Rendered(String text, List<java.util.UUID> ids) {
+    int count() {
+      return ids.size();
+    }
+  }
 
   private MemoryBlock() {}
 
@@ -23,6 +28,7 @@ final class MemoryBlock {
     String close = "</memory_context>";
     StringBuilder body = new StringBuilder();
     int count = 0;
+    List<java.util.UUID> ids = new java.util.ArrayList<>();
     for (ScoredMemory s : memories) {
       String content = s.memory().content().strip();
       String[] parts = split(content);
@@ -41,12 +47,13 @@ final class MemoryBlock {
         break;
       }
       body.append(entry);
+      ids.add(s.memory().id());
       count++;
     }
     if (count == 0) {
-      return new Rendered("", 0);
+      return new Rendered("", List.of());
     }
-    return new Rendered(open + body + close, count);
+    return new Rendered(open + body + close, List.copyOf(ids));
   }
 
   /** First sentence (at most 240 characters), and the rest. */

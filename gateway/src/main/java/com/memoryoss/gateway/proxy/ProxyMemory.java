@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -33,11 +34,17 @@ final class ProxyMemory {
     }
   }
 
-  record Outcome(Decision decision, String block, int count) {
-    static final Outcome ABSTAIN = new Outcome(Decision.ABSTAIN, "", 0);
-    static final Outcome UNAVAILABLE = new Outcome(Decision.UNAVAILABLE, "", 0);
+  /** The gate's decision and the block to inject, with the ids of the memories it holds. */
+  record Outcome(Decision decision, String block, List<UUID> injected) {
+    static final Outcome ABSTAIN = new Outcome(Decision.ABSTAIN, "", List.of());
+    static final Outcome UNAVAILABLE = new Outcome(Decision.UNAVAILABLE, "", List.of());
+
+    int count() {
+      return injected.size();
+    }
   }
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ProxyMemory.class);
   private static final int QUERY_MAX_CHARS = 2000;
   private static final int RECALL_LIMIT = 10;
   private static final double NEAR_THRESHOLD = 0.03;
@@ -64,15 +71,36 @@ final class ProxyMemory {
     RecallRequest request = new RecallRequest(q, RECALL_LIMIT, null, null, null, null, null,
         "eventual", null, null, after, null, null, null, settings.minChannelScore(),
         settings.diversityFactor(), null);
+    Caller caller = new Caller(namespace, "proxy");
     CompletionStage<Outcome> call;
     try {
-      call = breaker.callWithCircuitBreakerCS(() ->
-          memory.recall(new Caller(namespace, "proxy"), request))
-          .thenApply(r -> gate(r.memories(), model));
+      call = breaker.callWithCircuitBreakerCS(() -> memory.recall(caller, request))
+          .thenApply(r -> gate(r.memories(), model))
+          .thenApply(o -> {
+            if (!o.injected().isEmpty()) {
+              record(caller, o.injected());
+            }
+            return o;
+          });
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(Outcome.UNAVAILABLE);
     }
     return call.exceptionally(e -> Outcome.UNAVAILABLE);
+  }
+
+  /**
+   * Counts the injection in the background (it resets the memories' idleness for decay). Never
+   * delays or fails the request: a lost record only makes a memory look a little idler.
+   */
+  private void record(Caller caller, List<UUID> ids) {
+    try {
+      memory.recordInjections(caller, ids).exceptionally(e -> {
+        LOG.debug("injection not recorded: {}", e.toString());
+        return 0;
+      });
+    } catch (RuntimeException e) {
+      LOG.debug("injection not recorded: {}", e.toString());
+    }
   }
 
   private Outcome gate(List<ScoredMemory> hits, String model) {
@@ -89,11 +117,11 @@ final class ProxyMemory {
     }
     if (qualified.isEmpty()) {
       return hits.get(0).score() >= settings.minRecallScore() - NEAR_THRESHOLD
-          ? new Outcome(Decision.NEED_MORE_EVIDENCE, "", 0) : Outcome.ABSTAIN;
+          ? new Outcome(Decision.NEED_MORE_EVIDENCE, "", List.of()) : Outcome.ABSTAIN;
     }
     long budget = (long) (ModelContext.tokens(model, settings.modelContextSizes())
         * settings.maxMemoryPct());
     MemoryBlock.Rendered r = MemoryBlock.render(qualified, budget);
-    return r.count() == 0 ? Outcome.ABSTAIN : new Outcome(Decision.INJECT, r.text(), r.count());
+    return r.count() == 0 ? Outcome.ABSTAIN : new Outcome(Decision.INJECT, r.text(), r.ids());
   }
 }

@@ -36,4 +36,7 @@ public sealed interface SelfMessage extends NamespaceCommand.Internal, NoSeriali
 
   /** Orphaned keys (forgotten but not yet shredded, or never journaled) were deleted. */
   record OrphansSwept(List<UUID> ids, Throwable failure) implements SelfMessage {}
+
+  /** Time for the background decay sweep. */
+  record DecayTick() implements SelfMessage {}
 }

@@ -66,6 +66,15 @@ public interface MemoryService {
    */
   CompletionStage<IndexHealthResponse> migrateEmbeddings(Caller caller, String model);
 
+  /** Runs the age-based lifecycle sweep on the caller's namespace (admin). */
+  CompletionStage<DecayResponse> decay(Caller caller, DecayRequest request);
+
+  /**
+   * Records that the proxy injected these memories into a prompt. Unknown ids are skipped; the
+   * stage completes with the number recorded.
+   */
+  CompletionStage<Integer> recordInjections(Caller caller, java.util.List<UUID> ids);
+
   /** Number of memories in the caller's namespace. */
   CompletionStage<Long> count(Caller caller);
 }

@@ -1,0 +1,8 @@
+package com.memoryoss.protocol.api;
+
+/**
+ * What a decay sweep did to one namespace: memories examined (not archived), memories that
+ * became {@code stale}, memories archived (kept, out of recall and injection).
+ */
+public record DecayResponse(
+    String namespace, int afterDays, int examined, int staled, int archived, boolean dryRun) {}

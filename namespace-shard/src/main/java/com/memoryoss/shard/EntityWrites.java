@@ -6,8 +6,10 @@ import com.memoryoss.protocol.MemoryStatus;
 import com.memoryoss.protocol.MemoryType;
 import com.memoryoss.protocol.NamespaceCommand.Store;
 import com.memoryoss.protocol.NamespaceCommand.StoreBatch;
+import com.memoryoss.protocol.NamespaceCommand.Update;
 import com.memoryoss.protocol.NamespaceEvent;
 import com.memoryoss.protocol.NamespaceEvent.MemoryStored;
+import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
 import com.memoryoss.protocol.NamespaceReply;
 import com.memoryoss.protocol.NamespaceReply.Rejected;
 import com.memoryoss.protocol.Rejection;
@@ -28,7 +30,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
- * The namespace entity's write path. A new memory gets a fresh content key, made durable in the
+ * The namespace entity's write path: stores and updates. A new memory gets a fresh content key, made durable in the
  * key store (on the blocking pool) <em>before</em> its event is journaled; concurrent writes share
  * one key-store transaction and one journal write ({@link GroupCommit}); a write is answered once
  * journaled and handed to the index stage. Runs on the entity's thread.
@@ -42,6 +44,37 @@ final class EntityWrites {
 
   EntityWrites(NamespaceEntity entity) {
     this.entity = entity;
+  }
+
+  /** Revises content, tags or type; an unchanged request is answered without an event. */
+  ReplyEffect<NamespaceEvent, NamespaceState> onUpdate(NamespaceState state, Update cmd) {
+    var spec = cmd.spec();
+    Memory m = state.get(spec.id());
+    if (m == null) {
+      return entity.reject(cmd.replyTo(), Rejection.NOT_FOUND, "memory not found");
+    }
+    String content = spec.content() == null || spec.content().equals(m.content())
+        ? null : spec.content();
+    String hash = null;
+    if (content != null) {
+      hash = ContentHash.of(content);
+      UUID dup = duplicateOf(state, hash);
+      if (dup != null && !dup.equals(m.id())) {
+        return entity.reject(cmd.replyTo(), Rejection.INVALID,
+            "duplicate content (matches memory " + dup + ")");
+      }
+    }
+    List<String> tags = spec.tags() == null || spec.tags().equals(m.tags()) ? null : spec.tags();
+    var type = spec.memoryType() == m.memoryType() ? null : spec.memoryType();
+    if (content == null && tags == null && type == null) {
+      return entity.effects().reply(cmd.replyTo(), new NamespaceReply.Updated(m));
+    }
+    MemoryUpdated event = new MemoryUpdated(m.id(), content, hash, tags, type, entity.now());
+    return entity.effects()
+        .persist(event)
+        .thenRun((NamespaceState s) -> entity.feed(List.of(
+            new IndexOp.Put(s.get(m.id()), s.embedding(m.id())))))
+        .thenReply(cmd.replyTo(), s -> new NamespaceReply.Updated(s.get(m.id())));
   }
 
   ReplyEffect<NamespaceEvent, NamespaceState> onStore(NamespaceState state, Store cmd) {

@@ -21,7 +21,6 @@ import com.memoryoss.protocol.NamespaceCommand.StoreBatch;
 import com.memoryoss.protocol.NamespaceCommand.Update;
 import com.memoryoss.protocol.NamespaceEvent;
 import com.memoryoss.protocol.NamespaceEvent.MemoryEmbedded;
-import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
 import com.memoryoss.protocol.NamespaceProtocol;
 import com.memoryoss.protocol.NamespaceReply;
 import com.memoryoss.protocol.NamespaceReply.Rejected;
@@ -157,7 +156,7 @@ public final class NamespaceEntity
       case StoreBatch b -> writes.onStoreBatch(state, b);
       case Recall r -> onRecall(r);
       case Explain x -> onExplain(x);
-      case Update u -> onUpdate(state, u);
+      case Update u -> writes.onUpdate(state, u);
       case Forget f -> forgetting.onForget(state, f);
       case Get g -> Effect().reply(g.replyTo(), queries.get(state, g.id()));
       case ListMemories l -> Effect().reply(l.replyTo(), queries.list(state, l.spec()));
@@ -262,38 +261,6 @@ public final class NamespaceEntity
   private ReplyEffect<NamespaceEvent, NamespaceState> onExplain(Explain x) {
     queries.explain(x.query(), now(), x.replyTo());
     return Effect().noReply();
-  }
-
-  // ---------------------------------------------------------------- update
-
-  private ReplyEffect<NamespaceEvent, NamespaceState> onUpdate(NamespaceState state, Update cmd) {
-    var spec = cmd.spec();
-    Memory m = state.get(spec.id());
-    if (m == null) {
-      return reject(cmd.replyTo(), Rejection.NOT_FOUND, "memory not found");
-    }
-    String content = spec.content() == null || spec.content().equals(m.content())
-        ? null : spec.content();
-    String hash = null;
-    if (content != null) {
-      hash = ContentHash.of(content);
-      UUID dup = writes.duplicateOf(state, hash);
-      if (dup != null && !dup.equals(m.id())) {
-        return reject(cmd.replyTo(), Rejection.INVALID,
-            "duplicate content (matches memory " + dup + ")");
-      }
-    }
-    List<String> tags = spec.tags() == null || spec.tags().equals(m.tags()) ? null : spec.tags();
-    var type = spec.memoryType() == m.memoryType() ? null : spec.memoryType();
-    if (content == null && tags == null && type == null) {
-      return Effect().reply(cmd.replyTo(), new NamespaceReply.Updated(m));
-    }
-    MemoryUpdated event = new MemoryUpdated(m.id(), content, hash, tags, type, now());
-    return Effect()
-        .persist(event)
-        .thenRun((NamespaceState s) -> feed(List.of(
-            new IndexOp.Put(s.get(m.id()), s.embedding(m.id())))))
-        .thenReply(cmd.replyTo(), s -> new NamespaceReply.Updated(s.get(m.id())));
   }
 
   // ---------------------------------------------------------------- lifecycle

@@ -99,11 +99,15 @@ final class CoreBench {
       HttpClient http = HttpClient.newHttpClient();
       long t0 = System.nanoTime();
       for (int i = 0; i < memories / 1000; i++) {
-        HttpResponse<String> res = http.send(HttpRequest.newBuilder(
-            URI.create(s.baseUrl() + "/v1/store/batch"))
+        HttpRequest batch = HttpRequest.newBuilder(URI.create(s.baseUrl() + "/v1/store/batch"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(batchBody(i, 1000))).build(),
-            HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString(batchBody(i, 1000))).build();
+        HttpResponse<String> res = http.send(batch, HttpResponse.BodyHandlers.ofString());
+        while (res.statusCode() == 429) { // the text index is behind: back off as asked
+          Thread.sleep(res.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L)
+              * 1000);
+          res = http.send(batch, HttpResponse.BodyHandlers.ofString());
+        }
         if (res.statusCode() != 200) {
           throw new IllegalStateException("batch failed: " + res.body());
         }

@@ -24,6 +24,8 @@ final class GatewayBench {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String KEY = "ek_gateway_bench_key_0123456789abcd";
+  /** Requests per row before measuring: the JIT compiles the path as in a running server. */
+  private static final int WARM_UP = 500;
 
   private GatewayBench() {}
 
@@ -51,8 +53,8 @@ final class GatewayBench {
       String gw = s.baseUrl() + "/proxy/v1/chat/completions";
       String direct = up + "/v1/chat/completions";
       r.line("Command: `bench/run gateway " + memories + " " + requests + "` (" + requests
-          + " sequential requests per row after 30 warm-up requests; upstream = a local"
-          + " in-process HTTP server answering at once; memory on = recall over " + memories
+          + " sequential requests per row after " + WARM_UP + " warm-up requests; upstream = a"
+          + " local in-process HTTP server answering at once; memory on = recall over " + memories
           + " memories, e5-small-v2, every question new so the query is embedded each time)");
       r.line("");
       r.line("| path | non-streaming p50 ms | p99 ms | added p50 | added p99 |"
@@ -81,8 +83,8 @@ final class GatewayBench {
 
   /** {non-streaming latencies, streaming time-to-first-byte}, ms. */
   private static double[][] measure(String url, String mode, int n) throws Exception {
-    for (int i = 0; i < 30; i++) {
-      send(url, chat("warm-up question " + i, false), false, mode);
+    for (int i = 0; i < WARM_UP; i++) {
+      send(url, chat("warm-up question " + i, i % 2 == 1), i % 2 == 1, mode);
     }
     double[] plain = new double[n];
     double[] ttfb = new double[n];

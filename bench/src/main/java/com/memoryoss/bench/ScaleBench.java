@@ -24,6 +24,8 @@ final class ScaleBench {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String KEY = "ek_scale_bench_key_0123456789abcdef";
 
+  private static final int WARM_UP = 500;
+
   private ScaleBench() {}
 
   static void run(int[] sizes, String model) throws Exception {
@@ -31,7 +33,8 @@ final class ScaleBench {
     List<String> questions = questions();
     Report r = new Report("scale-" + model, "Recall latency and restart at scale (" + model + ")");
     r.line("Command: `bench/run scale " + joined(sizes) + " " + model + "` (one namespace, batches"
-        + " of 500 through /v1/store/batch; 200 fresh queries (never seen before) and 200 repeats"
+        + " of 500 through /v1/store/batch; after " + WARM_UP + " warm-up queries, 300 fresh"
+        + " queries (never seen before) and 200 repeats"
         + " of one query, sequential, after the index has caught up (consistency \"eventual\");"
         + " restart = SIGTERM then start until the first recall answers)");
     r.line("");
@@ -58,7 +61,13 @@ final class ScaleBench {
         }
         BenchServer.awaitIndexed(s.baseUrl(), KEY);
         double ingest = n / ((System.nanoTime() - t0) / 1e9);
-        double[] fresh = new double[200];
+        // Steady state, as a running server answers: the recall path compiled by the JIT
+        // (restart measures the cold path).
+        for (int i = 0; i < WARM_UP; i++) {
+          recall(s.baseUrl(), "warm-up " + questions.get((i * 7) % questions.size()) + " " + i,
+              false);
+        }
+        double[] fresh = new double[300];
         for (int i = 0; i < fresh.length; i++) {
           fresh[i] = recall(s.baseUrl(), questions.get(i % questions.size()) + " #" + i, false);
         }

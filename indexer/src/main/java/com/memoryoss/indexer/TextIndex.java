@@ -15,11 +15,14 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -30,7 +33,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -43,6 +45,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
  */
 public final class TextIndex implements AutoCloseable {
   private static final String ID = "id";
+  private static final String ID_HIGH = "id_high";
+  private static final String ID_LOW = "id_low";
   private static final String TEXT = "text";
   private static final String CTX = "ctx";
   private static final String IDENT = "ident";
@@ -91,7 +95,10 @@ public final class TextIndex implements AutoCloseable {
 
   private void write(Memory m, String context, boolean replace) {
     Document doc = new Document();
-    doc.add(new StringField(ID, m.id().toString(), Field.Store.YES));
+    doc.add(new StringField(ID, m.id().toString(), Field.Store.NO));
+    // Hits read their id from doc values: stored fields would decompress a block per hit.
+    doc.add(new NumericDocValuesField(ID_HIGH, m.id().getMostSignificantBits()));
+    doc.add(new NumericDocValuesField(ID_LOW, m.id().getLeastSignificantBits()));
     doc.add(new TextField(TEXT, m.content(), Field.Store.NO));
     if (context != null && !context.isEmpty()) {
       doc.add(new TextField(CTX, context, Field.Store.NO));
@@ -281,12 +288,35 @@ public final class TextIndex implements AutoCloseable {
   }
 
   private static List<Hit> search(IndexSearcher searcher, Query query, int k) throws IOException {
-    TopDocs top = searcher.search(query, Math.max(1, k));
-    StoredFields stored = searcher.storedFields();
-    List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-    for (ScoreDoc sd : top.scoreDocs) {
-      String id = stored.document(sd.doc).get(ID);
-      hits.add(new Hit(UUID.fromString(id), sd.score));
+    ScoreDoc[] docs = searcher.search(query, Math.max(1, k)).scoreDocs;
+    // Doc values iterate forwards: read the ids in doc order, answer in score order.
+    Integer[] byDoc = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      byDoc[i] = i;
+    }
+    java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(i -> docs[i].doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    UUID[] ids = new UUID[docs.length];
+    LeafReaderContext leaf = null;
+    NumericDocValues high = null;
+    NumericDocValues low = null;
+    for (int i : byDoc) {
+      int doc = docs[i].doc;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        high = leaf.reader().getNumericDocValues(ID_HIGH);
+        low = leaf.reader().getNumericDocValues(ID_LOW);
+      }
+      int local = doc - leaf.docBase;
+      if (high != null && low != null && high.advanceExact(local) && low.advanceExact(local)) {
+        ids[i] = new UUID(high.longValue(), low.longValue());
+      }
+    }
+    List<Hit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      if (ids[i] != null) {
+        hits.add(new Hit(ids[i], docs[i].score));
+      }
     }
     return hits;
   }

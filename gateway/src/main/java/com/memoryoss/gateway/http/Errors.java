@@ -38,7 +38,12 @@ public final class Errors {
   }
 
   public static HttpResponse rateLimited(long retryAfterMs) {
-    return json(StatusCodes.TOO_MANY_REQUESTS, new ErrorBody("rate limit exceeded", retryAfterMs),
+    return tooManyRequests("rate limit exceeded", retryAfterMs);
+  }
+
+  /** 429 with why (a rate limit, or a namespace whose index is behind) and when to retry. */
+  public static HttpResponse tooManyRequests(String message, long retryAfterMs) {
+    return json(StatusCodes.TOO_MANY_REQUESTS, new ErrorBody(message, retryAfterMs),
         List.of(RawHeader.create("Retry-After", String.valueOf((retryAfterMs + 999) / 1000))));
   }
 
@@ -61,7 +66,7 @@ public final class Errors {
     }
     if (t instanceof MemoryException m) {
       if (m.reason() == Rejection.BUSY) {
-        return rateLimited(1000);
+        return tooManyRequests(m.getMessage(), 1000);
       }
       return json(status(m.reason()), m.getMessage());
     }

@@ -125,14 +125,21 @@ final class Generation {
     return result.covered();
   }
 
-  /** Exact scan of {@code [from, to)}: the filter runs before any vector is scored. */
+  /**
+   * Exact scan of {@code [from, to)}. The filter (a map lookup and a match per memory) costs more
+   * than a SIMD dot product, so it runs only for vectors that would enter the top k: a handful
+   * per query instead of one per stored vector.
+   */
   private void scan(float[] query, int from, int to, Predicate<UUID> filter, TopK top) {
     for (int ord = from; ord < to; ord++) {
       UUID id = store.id(ord);
-      if (id == null || (filter != null && !filter.test(id))) {
+      if (id == null) {
         continue;
       }
-      top.offer(ord, store.dot(query, ord));
+      float score = store.dot(query, ord);
+      if (top.wouldKeep(ord, score) && (filter == null || filter.test(id))) {
+        top.offer(ord, score);
+      }
     }
   }
 

@@ -34,6 +34,11 @@ final class TopK {
     return scores[0];
   }
 
+  /** Whether {@link #offer} would keep this candidate. */
+  boolean wouldKeep(int ord, float score) {
+    return size < k || worse(ords[0], scores[0], ord, score);
+  }
+
   /** Offers a candidate; returns whether it was kept. */
   boolean offer(int ord, float score) {
     if (size < k) {

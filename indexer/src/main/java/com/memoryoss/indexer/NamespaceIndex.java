@@ -82,7 +82,9 @@ public final class NamespaceIndex implements AutoCloseable {
     List<UUID> touched = previous == null ? sessions.append(m) : List.of();
     if (previous == null) {
       text.add(m, sessions.context(m.id(), memories::get));
-    } else {
+    } else if (!sameIndexedText(previous, m)) {
+      // Lifecycle-only changes (an injection counted, a confirmation) keep the indexed text:
+      // skipping the rewrite spares the next recall a searcher refresh.
       text.upsert(m, sessions.context(m.id(), memories::get));
       if (contentChanged || previous.archived() != m.archived()) {
         touched = sessions.neighbours(m.id()); // their context holds this memory's text
@@ -90,13 +92,25 @@ public final class NamespaceIndex implements AutoCloseable {
     }
     reindex(touched);
     if (vectors != null) {
+      float[] current = vectors.vector(m.id());
       if (p.embedding() != null && p.embedding().model().equals(embedder.modelId())) {
-        vectors.upsert(m.id(), p.embedding().vector());
-      } else if (contentChanged || vectors.vector(m.id()) == null) {
+        if (current == null || contentChanged) { // same content, same model: same vector
+          vectors.upsert(m.id(), p.embedding().vector());
+        }
+      } else if (contentChanged || current == null) {
         vectors.remove(m.id());
         toEmbed.put(m.id(), m);
       }
     }
+  }
+
+  /** Whether the text index holds the same document for both versions of a memory. */
+  private static boolean sameIndexedText(Memory a, Memory b) {
+    return a.content().equals(b.content()) && a.tags().equals(b.tags())
+        && java.util.Objects.equals(a.agent(), b.agent())
+        && java.util.Objects.equals(a.session(), b.session())
+        && a.memoryType() == b.memoryType() && a.archived() == b.archived()
+        && a.createdAt().equals(b.createdAt());
   }
 
   private void remove(UUID id) {

@@ -89,6 +89,25 @@ class NamespaceIndexTest {
   }
 
   @Test
+  void aLifecycleChangeUpdatesTheRecordWhileTextChangesStillReindex() {
+    Memory a = mem(1, "kafka consumer lag").build();
+    apply(put(a));
+    assertThat(apply(new IndexOp.Put(a.injected(NOW), new Embedding(TestEmbedder.MODEL,
+        embedder.embed("kafka consumer lag"))))).isEmpty();
+    assertThat(index.memory(id(1)).injectionCount()).isEqualTo(1);
+    assertThat(text("kafka")).containsExactly(id(1));
+    Memory.Builder retagged = index.memory(id(1)).toBuilder();
+    retagged.tags = List.of("streaming");
+    apply(put(retagged.build()));
+    assertThat(text("streaming")).containsExactly(id(1));
+    Memory.Builder archived = index.memory(id(1)).toBuilder();
+    archived.archived = true;
+    apply(put(archived.build()));
+    assertThat(text("kafka")).isEmpty();
+    assertThat(embedder.passages.get()).isEqualTo(1);
+  }
+
+  @Test
   void aMemoryRemovedLaterInTheSameBatchIsNeitherEmbeddedNorIndexed() {
     assertThat(apply(put(mem(1, "kafka consumer lag").build()), new IndexOp.Remove(id(1))))
         .isEmpty();

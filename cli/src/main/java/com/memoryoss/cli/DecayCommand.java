@@ -55,6 +55,10 @@ final class DecayCommand implements Callable<Integer> {
           r.path("examined").asInt(), r.path("staled").asInt(),
           dryRun ? "would become" : "became", r.path("archived").asInt(),
           dryRun ? "would be" : "were");
+      if (r.path("pending").asInt() > 0) {
+        out.printf("%d more changes are left for the next sweep (run it again)%n",
+            r.path("pending").asInt());
+      }
       return 0;
     } catch (MemoryApiException e) {
       err.println("memoryoss: " + e.getMessage());

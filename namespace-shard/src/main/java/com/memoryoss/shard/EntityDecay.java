@@ -20,6 +20,11 @@ import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
  */
 final class EntityDecay {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EntityDecay.class);
+  /**
+   * Changes journaled by one sweep: the first sweep of a large, long-idle namespace would
+   * otherwise be one enormous transaction. The rest waits for the next sweep.
+   */
+  static final int MAX_CHANGES_PER_SWEEP = 5_000;
 
   private final NamespaceEntity entity;
 
@@ -34,6 +39,7 @@ final class EntityDecay {
     int examined = 0;
     int staled = 0;
     int archived = 0;
+    int pending = 0;
     List<NamespaceEvent> events = new ArrayList<>();
     for (Memory m : state.all()) {
       if (m.archived()) {
@@ -41,12 +47,17 @@ final class EntityDecay {
       }
       examined++;
       DecayRules.Step step = DecayRules.step(m, at, afterDays);
-      switch (step) {
-        case KEEP -> {
-          continue;
-        }
-        case STALE -> staled++;
-        case ARCHIVE -> archived++;
+      if (step == DecayRules.Step.KEEP) {
+        continue;
+      }
+      if (!d.dryRun() && events.size() == MAX_CHANGES_PER_SWEEP) {
+        pending++;
+        continue;
+      }
+      if (step == DecayRules.Step.STALE) {
+        staled++;
+      } else {
+        archived++;
       }
       if (!d.dryRun()) {
         events.add(new MemoryRevised(DecayRules.apply(m, step, at),
@@ -54,7 +65,7 @@ final class EntityDecay {
       }
     }
     DecayResponse response = new DecayResponse(entity.namespace(), afterDays, examined, staled,
-        archived, d.dryRun());
+        archived, pending, d.dryRun());
     if (events.isEmpty()) {
       return entity.effects().reply(d.replyTo(), new NamespaceReply.Decayed(response));
     }

@@ -92,19 +92,43 @@ class NamespaceDecayTest {
     UUID healthy = store("The team uses trunk-based development");
     injectThreeTimes(useless);
 
-    assertThat(decay(true)).isEqualTo(new DecayResponse(name, 0, 2, 1, 0, true));
+    assertThat(decay(true)).isEqualTo(new DecayResponse(name, 0, 2, 1, 0, 0, true));
     assertThat(get(useless).status()).isEqualTo(MemoryStatus.ACTIVE);
 
-    assertThat(decay(false)).isEqualTo(new DecayResponse(name, 0, 2, 1, 0, false));
+    assertThat(decay(false)).isEqualTo(new DecayResponse(name, 0, 2, 1, 0, 0, false));
     assertThat(get(useless).status()).isEqualTo(MemoryStatus.STALE);
     assertThat(get(healthy).status()).isEqualTo(MemoryStatus.ACTIVE);
 
-    assertThat(decay(false)).isEqualTo(new DecayResponse(name, 0, 2, 0, 1, false));
+    assertThat(decay(false)).isEqualTo(new DecayResponse(name, 0, 2, 0, 1, 0, false));
     Memory archived = get(useless);
     assertThat(archived.archived()).isTrue();
     assertThat(archived.content()).isEqualTo("The office plant is watered on Mondays");
     assertThat(((NamespaceReply.Exported) ask(NamespaceCommand.Export::new)).memories())
         .extracting(Memory::id).containsExactly(healthy);
+  }
+
+  @Test
+  void oneSweepJournalsABoundedNumberOfChangesAndTheNextContinues() throws Exception {
+    spawn(DecayPolicy.OFF);
+    int n = EntityDecay.MAX_CHANGES_PER_SWEEP + 10;
+    List<UUID> ids = new java.util.ArrayList<>();
+    for (int from = 0; from < n; from += 1000) {
+      List<StoreSpec> specs = new java.util.ArrayList<>();
+      for (int i = from; i < Math.min(n, from + 1000); i++) {
+        specs.add(new StoreSpec("Unused note number " + i, List.of(), null, null,
+            MemoryType.SEMANTIC, MemoryStatus.ACTIVE, null, "k"));
+      }
+      ((NamespaceReply.Stored) ask(to -> new NamespaceCommand.StoreBatch(specs, to))).stored()
+          .forEach(r -> ids.add(r.id()));
+    }
+    for (int i = 0; i < 3; i++) {
+      ask(to -> new NamespaceCommand.RecordInjections(ids, to));
+    }
+    assertThat(decay(false)).isEqualTo(
+        new DecayResponse(name, 0, n, EntityDecay.MAX_CHANGES_PER_SWEEP, 0, 10, false));
+    DecayResponse next = decay(false);
+    assertThat(next.staled() + next.archived()).isEqualTo(EntityDecay.MAX_CHANGES_PER_SWEEP);
+    assertThat(next.pending()).isEqualTo(10);
   }
 
   @Test

@@ -156,8 +156,10 @@ public final class HttpMemoryClient {
 
   private MemoryApiException unreachable(IOException e) {
     String url = endpoint.baseUrl().toString();
-    String start = " Start it with `" + endpoint.startHint() + "` (or `memoryoss dev` for a local"
-        + " development server), then try again.";
+    String start = " Start it with `" + endpoint.startHint() + "`"
+        + (endpoint.startHint().endsWith(" dev") ? ""
+            : " (or `memoryoss dev` for a local development server)")
+        + ", then try again.";
     if (e instanceof HttpConnectTimeoutException) {
       return MemoryApiException.unreachable("no memoryOSS server answered at " + url
           + " (connect timed out after " + endpoint.timeout().toSeconds() + " s)." + start, e);

@@ -1,6 +1,9 @@
 package com.memoryoss.cli;
 
+import com.memoryoss.cli.client.ServerEndpoints;
 import com.memoryoss.cli.config.ConfigException;
+import com.memoryoss.cli.config.ConfigLoader;
+import com.memoryoss.mcp.MemoryEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,6 +29,16 @@ final class ConfigLocation {
     }
     Path wizard = home(env).resolve(".memoryoss").resolve("memoryoss.toml");
     return Files.isRegularFile(wizard) ? Optional.of(wizard) : Optional.empty();
+  }
+
+  /**
+   * The running server a client command talks to: the one the config describes (address, TLS,
+   * first API key), or {@code memoryoss dev}'s defaults when there is no config.
+   */
+  static MemoryEndpoint endpoint(Main root, Map<String, String> env) {
+    Optional<Path> file = find(root, env);
+    return file.map(f -> ServerEndpoints.of(ConfigLoader.load(f, env), f))
+        .orElseGet(ServerEndpoints::devDefaults);
   }
 
   static Path home(Map<String, String> env) {

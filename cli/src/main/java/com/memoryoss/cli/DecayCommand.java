@@ -1,15 +1,10 @@
 package com.memoryoss.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memoryoss.cli.client.ServerEndpoints;
-import com.memoryoss.cli.config.ConfigFile;
-import com.memoryoss.cli.config.ConfigLoader;
 import com.memoryoss.mcp.HttpMemoryClient;
 import com.memoryoss.mcp.MemoryApiException;
 import com.memoryoss.mcp.MemoryEndpoint;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,10 +39,7 @@ final class DecayCommand implements Callable<Integer> {
       err.println("memoryoss: --after-days must be at least 0");
       return 2;
     }
-    Optional<Path> file = ConfigLocation.find(root, System.getenv());
-    ConfigFile cfg = file.map(f -> ConfigLoader.load(f, System.getenv())).orElse(null);
-    MemoryEndpoint endpoint = cfg == null ? ServerEndpoints.devDefaults()
-        : ServerEndpoints.of(cfg, file.get());
+    MemoryEndpoint endpoint = ConfigLocation.endpoint(root, System.getenv());
     try {
       JsonNode r = new HttpMemoryClient(endpoint).decay(afterDays, dryRun);
       out.printf("namespace %s, idle for %d days or more: %d memories examined, %d %s stale,"

@@ -2,14 +2,9 @@ package com.memoryoss.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.memoryoss.cli.client.ServerEndpoints;
-import com.memoryoss.cli.config.ConfigFile;
-import com.memoryoss.cli.config.ConfigLoader;
 import com.memoryoss.mcp.HttpMemoryClient;
 import com.memoryoss.mcp.MemoryApiException;
 import com.memoryoss.mcp.MemoryEndpoint;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,10 +36,7 @@ final class InspectCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("memoryoss: not a memory id: " + id);
       return 2;
     }
-    Optional<Path> file = ConfigLocation.find(root, System.getenv());
-    ConfigFile cfg = file.map(f -> ConfigLoader.load(f, System.getenv())).orElse(null);
-    MemoryEndpoint endpoint = cfg == null ? ServerEndpoints.devDefaults()
-        : ServerEndpoints.of(cfg, file.get());
+    MemoryEndpoint endpoint = ConfigLocation.endpoint(root, System.getenv());
     try {
       JsonNode memory = new HttpMemoryClient(endpoint).inspect(uuid);
       spec.commandLine().getOut().println(

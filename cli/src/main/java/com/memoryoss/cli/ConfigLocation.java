@@ -3,7 +3,7 @@ package com.memoryoss.cli;
 import com.memoryoss.cli.client.ServerEndpoints;
 import com.memoryoss.cli.config.ConfigException;
 import com.memoryoss.cli.config.ConfigLoader;
-import com.memoryoss.mcp.MemoryEndpoint;
+import com.memoryoss.client.MemoryEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,6 +30,10 @@ final class ConfigLocation {
     Path wizard = home(env).resolve(".memoryoss").resolve("memoryoss.toml");
     return Files.isRegularFile(wizard) ? Optional.of(wizard) : Optional.empty();
   }
+
+  /** Who a client command acts as: the configured key decides the namespace, server-side. */
+  static final com.memoryoss.protocol.api.Caller CALLER =
+      new com.memoryoss.protocol.api.Caller(null, "cli");
 
   /**
    * The running server a client command talks to: the one the config describes (address, TLS,

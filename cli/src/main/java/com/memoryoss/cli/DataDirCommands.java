@@ -5,8 +5,8 @@ import com.memoryoss.cli.backup.Restorer;
 import com.memoryoss.cli.client.ServerEndpoints;
 import com.memoryoss.cli.config.ConfigFile;
 import com.memoryoss.cli.config.ConfigLoader;
-import com.memoryoss.mcp.HttpMemoryClient;
-import com.memoryoss.mcp.MemoryEndpoint;
+import com.memoryoss.client.HttpMemoryService;
+import com.memoryoss.client.MemoryEndpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -50,8 +50,8 @@ record DataDirCommands(Path dataDir, Restorer.KeySetting key, ConfigFile cfg, Pa
         .equals(dataDir)) {
       return false;
     }
-    MemoryEndpoint e = ServerEndpoints.of(cfg, configFile);
-    return new HttpMemoryClient(new MemoryEndpoint(e.baseUrl(), null, e.sslContext(),
-        Duration.ofSeconds(2), e.startHint())).healthy();
+    MemoryEndpoint e = ServerEndpoints.of(cfg, configFile).anonymous()
+        .withTimeout(Duration.ofSeconds(2));
+    return new HttpMemoryService(e).healthy().toCompletableFuture().join();
   }
 }

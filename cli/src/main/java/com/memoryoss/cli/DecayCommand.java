@@ -1,9 +1,11 @@
 package com.memoryoss.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memoryoss.mcp.HttpMemoryClient;
-import com.memoryoss.mcp.MemoryApiException;
-import com.memoryoss.mcp.MemoryEndpoint;
+import com.memoryoss.client.HttpMemoryService;
+import com.memoryoss.protocol.api.DecayRequest;
+import com.memoryoss.protocol.api.DecayResponse;
+import com.memoryoss.protocol.MemoryException;
+import com.memoryoss.client.MemoryEndpoint;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,18 +43,16 @@ final class DecayCommand implements Callable<Integer> {
     }
     MemoryEndpoint endpoint = ConfigLocation.endpoint(root, System.getenv());
     try {
-      JsonNode r = new HttpMemoryClient(endpoint).decay(afterDays, dryRun);
+      DecayResponse r = HttpMemoryService.await(new HttpMemoryService(endpoint)
+          .decay(ConfigLocation.CALLER, new DecayRequest(null, afterDays, dryRun)));
       out.printf("namespace %s, idle for %d days or more: %d memories examined, %d %s stale,"
-          + " %d %s archived%n", r.path("namespace").asText(), r.path("after_days").asInt(),
-          r.path("examined").asInt(), r.path("staled").asInt(),
-          dryRun ? "would become" : "became", r.path("archived").asInt(),
-          dryRun ? "would be" : "were");
-      if (r.path("pending").asInt() > 0) {
-        out.printf("%d more changes are left for the next sweep (run it again)%n",
-            r.path("pending").asInt());
+          + " %d %s archived%n", r.namespace(), r.afterDays(), r.examined(), r.staled(),
+          dryRun ? "would become" : "became", r.archived(), dryRun ? "would be" : "were");
+      if (r.pending() > 0) {
+        out.printf("%d more changes are left for the next sweep (run it again)%n", r.pending());
       }
       return 0;
-    } catch (MemoryApiException e) {
+    } catch (MemoryException e) {
       err.println("memoryoss: " + e.getMessage());
       return 1;
     }

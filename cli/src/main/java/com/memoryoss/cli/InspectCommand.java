@@ -2,9 +2,12 @@ package com.memoryoss.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.memoryoss.mcp.HttpMemoryClient;
-import com.memoryoss.mcp.MemoryApiException;
-import com.memoryoss.mcp.MemoryEndpoint;
+import com.memoryoss.client.HttpMemoryService;
+import com.memoryoss.client.WireJson;
+import com.memoryoss.protocol.Rejection;
+import com.memoryoss.protocol.api.InspectResponse;
+import com.memoryoss.protocol.MemoryException;
+import com.memoryoss.client.MemoryEndpoint;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,12 +41,13 @@ final class InspectCommand implements Callable<Integer> {
     }
     MemoryEndpoint endpoint = ConfigLocation.endpoint(root, System.getenv());
     try {
-      JsonNode memory = new HttpMemoryClient(endpoint).inspect(uuid);
+      InspectResponse memory = HttpMemoryService.await(
+          new HttpMemoryService(endpoint).inspect(ConfigLocation.CALLER, uuid));
       spec.commandLine().getOut().println(
-          new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(memory));
+          WireJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(memory));
       return 0;
-    } catch (MemoryApiException e) {
-      spec.commandLine().getErr().println("memoryoss: " + (e.status() == 404
+    } catch (MemoryException e) {
+      spec.commandLine().getErr().println("memoryoss: " + (e.reason() == Rejection.NOT_FOUND
           ? "no memory " + uuid + " (in the namespace of the configured key)" : e.getMessage()));
       return 1;
     }

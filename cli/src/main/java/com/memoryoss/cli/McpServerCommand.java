@@ -4,8 +4,8 @@ import com.memoryoss.cli.client.ServerEndpoints;
 import com.memoryoss.cli.config.ConfigFile;
 import com.memoryoss.cli.config.ConfigLoader;
 import com.memoryoss.cli.node.Logging;
-import com.memoryoss.mcp.HttpMemoryClient;
-import com.memoryoss.mcp.MemoryEndpoint;
+import com.memoryoss.client.HttpMemoryService;
+import com.memoryoss.client.MemoryEndpoint;
 import com.memoryoss.mcp.MemoryMcpServer;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -46,7 +46,7 @@ final class McpServerCommand implements Callable<Integer> {
         : ServerEndpoints.of(cfg, file.get());
     LoggerFactory.getLogger(McpServerCommand.class).debug("memory API at {} ({})",
         endpoint.baseUrl(), file.map(Path::toString).orElse("no config: dev defaults"));
-    MemoryMcpServer.serve(new HttpMemoryClient(endpoint), Version.current(), System.in, rpc);
+    MemoryMcpServer.serve(new HttpMemoryService(endpoint), Version.current(), System.in, rpc);
     rpc.flush();
     return 0;
   }

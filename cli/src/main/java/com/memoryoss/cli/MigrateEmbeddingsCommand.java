@@ -2,9 +2,11 @@ package com.memoryoss.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.memoryoss.mcp.HttpMemoryClient;
-import com.memoryoss.mcp.MemoryApiException;
-import com.memoryoss.mcp.MemoryEndpoint;
+import com.memoryoss.client.HttpMemoryService;
+import com.memoryoss.client.WireJson;
+import com.memoryoss.protocol.api.IndexHealthResponse;
+import com.memoryoss.protocol.MemoryException;
+import com.memoryoss.client.MemoryEndpoint;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,31 +42,30 @@ final class MigrateEmbeddingsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     MemoryEndpoint endpoint = ConfigLocation.endpoint(root, System.getenv());
-    HttpMemoryClient client = new HttpMemoryClient(endpoint);
+    HttpMemoryService client = new HttpMemoryService(endpoint);
     try {
-      JsonNode health = client.migrateEmbeddings(model);
+      IndexHealthResponse health = HttpMemoryService.await(
+          client.migrateEmbeddings(ConfigLocation.CALLER, model));
       String last = "";
-      while (!noWait && health.path("migration").isObject()) {
-        JsonNode m = health.path("migration");
-        String line = "re-embedding with " + m.path("model").asText() + ": "
-            + m.path("done").asLong() + " / " + m.path("total").asLong();
+      while (!noWait && health.migration() != null) {
+        IndexHealthResponse.Migration m = health.migration();
+        String line = "re-embedding with " + m.model() + ": " + m.done() + " / " + m.total();
         if (!line.equals(last)) {
           err.println(line);
           err.flush();
           last = line;
         }
         Thread.sleep(pollMs);
-        health = client.indexHealth();
+        health = HttpMemoryService.await(client.indexHealth(ConfigLocation.CALLER));
       }
-      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(health));
-      if (!noWait && !model.equals(health.path("model").asText())) {
+      out.println(WireJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(health));
+      if (!noWait && !model.equals(health.model())) {
         err.println("memoryoss: the migration to " + model + " did not complete (the namespace"
-            + " is on " + health.path("model").asText() + "); see the server's log");
+            + " is on " + health.model() + "); see the server's log");
         return 1;
       }
       return 0;
-    } catch (MemoryApiException e) {
+    } catch (MemoryException e) {
       err.println("memoryoss: " + e.getMessage());
       return 1;
     }

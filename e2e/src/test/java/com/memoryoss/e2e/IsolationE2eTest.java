@@ -115,9 +115,21 @@ class IsolationE2eTest {
     assertThat(readerA.post("/v1/recall", Map.of("query", "note")).status()).isEqualTo(200);
     assertThat(writerA.call("DELETE", "/v1/forget", Map.of("agent", "x")).status())
         .isEqualTo(403);
-    assertThat(writerA.get("/v1/export").status()).isEqualTo(403);
+    // Any role of a namespace may export it (the original's rule), and only that namespace.
+    Api.Res export = readerA.get("/v1/export");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.body().toString()).doesNotContain("ROADMAP-B");
+    assertThat(readerA.get("/v1/export?namespace=team-b").status()).isEqualTo(403);
     assertThat(readerA.call("PATCH", "/v1/update", Map.of("id", idB, "content", "c")).status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void internalRoutesDoNotExistOutsideAHybridCore() throws Exception {
+    assertThat(adminA.post("/v1/internal/learn", Map.of("facts", java.util.List.of(),
+        "source", "x", "evidence_id", "e")).status()).isEqualTo(404);
+    assertThat(adminA.post("/v1/internal/injected", Map.of("ids", java.util.List.of()))
+        .status()).isEqualTo(404);
   }
 
   @Test

@@ -1,13 +1,13 @@
 package com.memoryoss.indexer;
 
+import com.memoryoss.protocol.HitSummary;
 import com.memoryoss.protocol.Memory;
+import com.memoryoss.protocol.NamespaceReply.Recalled;
+import com.memoryoss.protocol.RecallExplanation;
+import com.memoryoss.protocol.RecallHit;
 import com.memoryoss.protocol.RecallQuery;
 import com.memoryoss.protocol.RecallWeights;
-import com.memoryoss.protocol.api.MemorySummary;
-import com.memoryoss.protocol.api.QueryExplainResponse;
 import com.memoryoss.protocol.api.RecallCursor;
-import com.memoryoss.protocol.api.RecallResponse;
-import com.memoryoss.protocol.api.ScoredMemory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -35,34 +35,34 @@ public final class Recaller {
     this.trust = trust;
   }
 
-  public RecallResponse recall(RecallQuery q, NamespaceIndex index, Instant now) {
+  public Recalled recall(RecallQuery q, NamespaceIndex index, Instant now) {
     return run(q, index, now).response;
   }
 
-  public QueryExplainResponse explain(
+  public RecallExplanation explain(
       RecallQuery q, NamespaceIndex index, Instant now, String namespace, long lag,
       RecallWeights defaults) {
     Run run = run(q, index, now);
     Set<UUID> returned = new HashSet<>();
-    run.response.memories().forEach(s -> returned.add(s.memory().id()));
-    List<QueryExplainResponse.Candidate> candidates = new ArrayList<>(run.ranked.size());
+    run.response.hits().forEach(s -> returned.add(s.memory().id()));
+    List<RecallExplanation.Candidate> candidates = new ArrayList<>(run.ranked.size());
     int rank = 1;
     for (Ranked r : run.ranked) {
       var why = r.why();
-      candidates.add(new QueryExplainResponse.Candidate(r.memory().id(), preview(r.memory()),
+      candidates.add(new RecallExplanation.Candidate(r.memory().id(), preview(r.memory()),
           rank++, returned.contains(r.memory().id()), r.provenance(), scores(why.raw()),
           scores(why.normalized()), why.maxChannel(), why.base(), why.recency(), why.agentBoost(),
           why.relevance(), why.statusFactor(), r.trust(), why.trustMultiplier(), r.score()));
     }
     boolean dense = index.embedder() != null;
-    return new QueryExplainResponse(q.query(), namespace, q.strong() ? "strong" : "eventual", lag,
+    return new RecallExplanation(q.query(), namespace, q.strong(), lag,
         dense ? index.embedder().modelId() : null, dense, true,
         List.copyOf(Identifiers.of(q.query())),
         q.weights() == null ? defaults : q.weights().orElse(defaults), q.minChannelScore(),
-        q.minScore(), q.diversityFactor(), candidates, run.response.memories());
+        q.minScore(), q.diversityFactor(), candidates, run.response.hits());
   }
 
-  private record Run(List<Ranked> ranked, RecallResponse response) {}
+  private record Run(List<Ranked> ranked, Recalled response) {}
 
   private Run run(RecallQuery q, NamespaceIndex index, Instant now) {
     RecallCursor cursor = q.cursor() == null ? null : RecallCursor.parse(q.cursor());
@@ -71,8 +71,8 @@ public final class Recaller {
     if (q.diversityFactor() > 0 && ranked.size() > 1) {
       ranked = diversify(ranked, index, q.diversityFactor());
     }
-    List<ScoredMemory> page = new ArrayList<>(q.limit());
-    List<MemorySummary> summaries = new ArrayList<>(q.limit());
+    List<RecallHit> page = new ArrayList<>(q.limit());
+    List<HitSummary> summaries = new ArrayList<>(q.limit());
     boolean more = false;
     for (Ranked r : ranked) {
       if (r.score() < q.minScore()) {
@@ -88,16 +88,16 @@ public final class Recaller {
       boolean low = trust.isLow(r.trust());
       float[] vector = q.includeEmbeddings() && index.vectors() != null
           ? index.vectors().vector(r.memory().id()) : null;
-      page.add(new ScoredMemory(r.memory(), r.score(), r.provenance(), r.trust(), low,
+      page.add(new RecallHit(r.memory(), r.score(), r.provenance(), r.trust(), low,
           vector == null ? null : vector.clone()));
       summaries.add(Summaries.of(r, low));
     }
     String next = null;
     if (more) {
-      ScoredMemory last = page.get(page.size() - 1);
+      RecallHit last = page.get(page.size() - 1);
       next = new RecallCursor(last.score(), last.memory().id()).toString();
     }
-    return new Run(ranked, new RecallResponse(page, summaries, next));
+    return new Run(ranked, new Recalled(page, summaries, next));
   }
 
   /**
@@ -162,8 +162,8 @@ public final class Recaller {
     return score <= below ? score : below;
   }
 
-  private static QueryExplainResponse.Scores scores(Ranked.Channels c) {
-    return new QueryExplainResponse.Scores(c.vector(), c.fts(), c.exact());
+  private static RecallExplanation.Scores scores(Ranked.Channels c) {
+    return new RecallExplanation.Scores(c.vector(), c.fts(), c.exact());
   }
 
   private static String preview(Memory m) {

@@ -1,6 +1,6 @@
 package com.memoryoss.indexer;
 
-import com.memoryoss.protocol.api.MemorySummary;
+import com.memoryoss.protocol.HitSummary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,24 +15,23 @@ public final class Summaries {
 
   private Summaries() {}
 
-  public static MemorySummary of(Ranked r, boolean lowTrust) {
+  public static HitSummary of(Ranked r, boolean lowTrust) {
     List<String> sentences = sentences(r.memory().content());
     String first = sentences.isEmpty() ? r.memory().content().strip() : sentences.get(0);
     String summary =
         first.length() <= SUMMARY_CHARS
             ? (endsWithPunctuation(first) ? first : first + ".")
             : truncate(first, SUMMARY_CHARS) + "...";
-    List<MemorySummary.Evidence> evidence = new ArrayList<>();
+    List<String> evidence = new ArrayList<>();
     if (sentences.size() > 1) {
       for (int i = 1; i < Math.min(3, sentences.size()); i++) {
-        evidence.add(new MemorySummary.Evidence(truncate(sentences.get(i), EVIDENCE_CHARS)));
+        evidence.add(truncate(sentences.get(i), EVIDENCE_CHARS));
       }
     } else if (r.memory().content().length() <= SINGLE_SENTENCE_EVIDENCE) {
-      evidence.add(new MemorySummary.Evidence(r.memory().content().strip()));
+      evidence.add(r.memory().content().strip());
     }
-    return new MemorySummary(r.memory().id(), summary, r.score(), r.trust(), lowTrust,
-        r.memory().status(), r.memory().tags().isEmpty() ? null : r.memory().tags(),
-        r.provenance(), evidence.isEmpty() ? null : evidence);
+    return new HitSummary(r.memory().id(), summary, r.score(), r.trust(), lowTrust,
+        r.memory().status(), r.memory().tags(), r.provenance(), evidence);
   }
 
   static List<String> sentences(String text) {

@@ -80,7 +80,7 @@ class FusionRankerFilterTest {
     List<Ranked> filtered = haystack.rank(query(QUERY, f));
     assertThat(filtered).extracting(r -> r.memory().id()).containsExactly(id(needle));
     var page = haystack.recaller.recall(query(QUERY, f), haystack.index, NOW);
-    assertThat(page.memories()).extracting(s -> s.memory().id()).containsExactly(id(needle));
+    assertThat(page.hits()).extracting(s -> s.memory().id()).containsExactly(id(needle));
   }
 
   @Test

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.RecallQuery;
-import com.memoryoss.protocol.api.MemoryException;
-import com.memoryoss.protocol.api.RecallResponse;
-import com.memoryoss.protocol.api.ScoredMemory;
+import com.memoryoss.protocol.MemoryException;
+import com.memoryoss.protocol.NamespaceReply.Recalled;
+import com.memoryoss.protocol.RecallHit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,32 +43,32 @@ class RecallPaginationTest {
   }
 
   /** Follows next_cursor from the first page to the last. */
-  private static List<ScoredMemory> allPages(Corpus c, String text, int limit, double minScore,
+  private static List<RecallHit> allPages(Corpus c, String text, int limit, double minScore,
       double diversity) {
-    List<ScoredMemory> out = new ArrayList<>();
+    List<RecallHit> out = new ArrayList<>();
     String cursor = null;
     for (int page = 0; page < 1000; page++) {
       RecallQuery q = query(text, limit, null, cursor, minScore, 0, diversity);
-      RecallResponse r = c.recaller.recall(q, c.index, NOW);
-      assertThat(r.memories().size()).isLessThanOrEqualTo(limit);
-      out.addAll(r.memories());
+      Recalled r = c.recaller.recall(q, c.index, NOW);
+      assertThat(r.hits().size()).isLessThanOrEqualTo(limit);
+      out.addAll(r.hits());
       if (r.nextCursor() == null) {
         return out;
       }
-      assertThat(r.memories()).hasSize(limit);
+      assertThat(r.hits()).hasSize(limit);
       cursor = r.nextCursor();
     }
     throw new AssertionError("pagination did not end");
   }
 
-  private static List<UUID> ids(List<ScoredMemory> hits) {
+  private static List<UUID> ids(List<RecallHit> hits) {
     return hits.stream().map(s -> s.memory().id()).toList();
   }
 
-  private static void assertOrdered(List<ScoredMemory> hits) {
+  private static void assertOrdered(List<RecallHit> hits) {
     for (int i = 1; i < hits.size(); i++) {
-      ScoredMemory prev = hits.get(i - 1);
-      ScoredMemory cur = hits.get(i);
+      RecallHit prev = hits.get(i - 1);
+      RecallHit cur = hits.get(i);
       assertThat(cur.score()).as("score at %d", i).isLessThanOrEqualTo(prev.score());
       if (cur.score() == prev.score()) {
         assertThat(cur.memory().id()).as("tie order at %d", i).isLessThan(prev.memory().id());
@@ -79,13 +79,13 @@ class RecallPaginationTest {
   @Test
   void pagesReturnEveryResultExactlyOnceInTheOrderOfOneBigPage() {
     try (Corpus c = corpus(30)) {
-      List<ScoredMemory> single = c.recaller.recall(query("photo library backup", 100, null, null,
-          0, 0, 0), c.index, NOW).memories();
+      List<RecallHit> single = c.recaller.recall(query("photo library backup", 100, null, null,
+          0, 0, 0), c.index, NOW).hits();
       assertThat(single).hasSize(30);
-      List<ScoredMemory> paged = allPages(c, "photo library backup", 4, 0, 0);
+      List<RecallHit> paged = allPages(c, "photo library backup", 4, 0, 0);
       assertThat(ids(paged)).doesNotHaveDuplicates().isEqualTo(ids(single));
-      assertThat(paged).extracting(ScoredMemory::score)
-          .isEqualTo(single.stream().map(ScoredMemory::score).toList());
+      assertThat(paged).extracting(RecallHit::score)
+          .isEqualTo(single.stream().map(RecallHit::score).toList());
       assertOrdered(paged);
     }
   }
@@ -105,9 +105,9 @@ class RecallPaginationTest {
   @Test
   void pagesOfADiversifiedRecallNeitherRepeatNorSkip() {
     try (Corpus c = corpus(30)) {
-      List<ScoredMemory> single = c.recaller.recall(query("photo library backup", 100, null, null,
-          0, 0, 0.4), c.index, NOW).memories();
-      List<ScoredMemory> paged = allPages(c, "photo library backup", 4, 0, 0.4);
+      List<RecallHit> single = c.recaller.recall(query("photo library backup", 100, null, null,
+          0, 0, 0.4), c.index, NOW).hits();
+      List<RecallHit> paged = allPages(c, "photo library backup", 4, 0, 0.4);
       assertThat(ids(paged)).doesNotHaveDuplicates()
           .containsExactlyInAnyOrderElementsOf(ids(single));
       assertOrdered(paged);
@@ -117,11 +117,11 @@ class RecallPaginationTest {
   @Test
   void minRecallScoreEndsThePagination() {
     try (Corpus c = corpus(30)) {
-      List<ScoredMemory> all = allPages(c, "photo library backup", 4, 0, 0);
+      List<RecallHit> all = allPages(c, "photo library backup", 4, 0, 0);
       double cut = all.get(13).score();
-      List<ScoredMemory> kept = all.stream().filter(s -> s.score() >= cut).toList();
+      List<RecallHit> kept = all.stream().filter(s -> s.score() >= cut).toList();
       assertThat(kept.size()).isLessThan(all.size());
-      List<ScoredMemory> paged = allPages(c, "photo library backup", 4, cut, 0);
+      List<RecallHit> paged = allPages(c, "photo library backup", 4, cut, 0);
       assertThat(ids(paged)).isEqualTo(ids(kept));
     }
   }
@@ -130,7 +130,7 @@ class RecallPaginationTest {
   void pagingPastTheFirstPagesDepthReturnsEveryLexicalResultOnce() {
     // More candidates than a first page ranks (200): later pages rank deeper.
     try (Corpus c = corpus(Corpus.lexical(), 320)) {
-      List<ScoredMemory> paged = allPages(c, "photo library backup", 25, 0, 0);
+      List<RecallHit> paged = allPages(c, "photo library backup", 25, 0, 0);
       assertThat(ids(paged)).doesNotHaveDuplicates();
       assertOrdered(paged);
       assertThat(paged).hasSize(320);
@@ -140,7 +140,7 @@ class RecallPaginationTest {
   @Test
   void pagingPastTheFirstPagesDepthReturnsEveryResultOnce() {
     try (Corpus c = corpus(320)) {
-      List<ScoredMemory> paged = allPages(c, "photo library backup", 25, 0, 0);
+      List<RecallHit> paged = allPages(c, "photo library backup", 25, 0, 0);
       assertThat(ids(paged)).doesNotHaveDuplicates();
       assertOrdered(paged);
       assertThat(new HashSet<>(ids(paged))).hasSize(320);

@@ -10,9 +10,9 @@ import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.MemoryFilter;
 import com.memoryoss.protocol.RecallQuery;
 import com.memoryoss.protocol.RecallWeights;
-import com.memoryoss.protocol.api.QueryExplainResponse;
-import com.memoryoss.protocol.api.RecallResponse;
-import com.memoryoss.protocol.api.ScoredMemory;
+import com.memoryoss.protocol.RecallExplanation;
+import com.memoryoss.protocol.NamespaceReply.Recalled;
+import com.memoryoss.protocol.RecallHit;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -21,11 +21,11 @@ import org.junit.jupiter.api.Test;
 /** MMR, min_recall_score, limits, summaries, embeddings on request, and explain. */
 class RecallerTest {
 
-  private static List<UUID> ids(RecallResponse r) {
-    return r.memories().stream().map(s -> s.memory().id()).toList();
+  private static List<UUID> ids(Recalled r) {
+    return r.hits().stream().map(s -> s.memory().id()).toList();
   }
 
-  private static void assertNonIncreasing(List<ScoredMemory> page) {
+  private static void assertNonIncreasing(List<RecallHit> page) {
     for (int i = 1; i < page.size(); i++) {
       assertThat(page.get(i).score()).isLessThanOrEqualTo(page.get(i - 1).score());
     }
@@ -47,14 +47,14 @@ class RecallerTest {
   void diversityPutsADistinctMemoryAboveANearDuplicateOfTheTopHit() {
     try (Corpus c = kafka()) {
       String q = "kafka consumer lag alert";
-      RecallResponse plain = c.recaller.recall(diverse(q, 0), c.index, NOW);
+      Recalled plain = c.recaller.recall(diverse(q, 0), c.index, NOW);
       assertThat(ids(plain)).startsWith(id(1), id(2), id(3));
-      RecallResponse mmr = c.recaller.recall(diverse(q, 0.5), c.index, NOW);
+      Recalled mmr = c.recaller.recall(diverse(q, 0.5), c.index, NOW);
       assertThat(ids(mmr)).startsWith(id(1), id(3), id(2));
-      assertNonIncreasing(mmr.memories());
-      assertThat(mmr.memories().get(0).score()).isEqualTo(plain.memories().get(0).score());
-      for (ScoredMemory s : mmr.memories()) {
-        double before = plain.memories().stream()
+      assertNonIncreasing(mmr.hits());
+      assertThat(mmr.hits().get(0).score()).isEqualTo(plain.hits().get(0).score());
+      for (RecallHit s : mmr.hits()) {
+        double before = plain.hits().stream()
             .filter(p -> p.memory().id().equals(s.memory().id())).findFirst().orElseThrow().score();
         assertThat(s.score()).isLessThanOrEqualTo(before);
       }
@@ -66,8 +66,8 @@ class RecallerTest {
     try (Corpus c = Corpus.lexical()) {
       c.put(mem(1, "kafka consumer lag alert"), mem(2, "kafka consumer lag alert again"),
           mem(3, "kafka consumer group"));
-      RecallResponse plain = c.recaller.recall(diverse("kafka consumer lag", 0), c.index, NOW);
-      RecallResponse mmr = c.recaller.recall(diverse("kafka consumer lag", 0.9), c.index, NOW);
+      Recalled plain = c.recaller.recall(diverse("kafka consumer lag", 0), c.index, NOW);
+      Recalled mmr = c.recaller.recall(diverse("kafka consumer lag", 0.9), c.index, NOW);
       assertThat(ids(mmr)).isEqualTo(ids(plain));
     }
   }
@@ -90,31 +90,31 @@ class RecallerTest {
   @Test
   void minRecallScoreTruncatesTheResults() {
     try (Corpus c = kafka()) {
-      List<ScoredMemory> all = c.recaller.recall(diverse("kafka consumer lag alert", 0), c.index,
-          NOW).memories();
+      List<RecallHit> all = c.recaller.recall(diverse("kafka consumer lag alert", 0), c.index,
+          NOW).hits();
       assertThat(all.size()).isGreaterThanOrEqualTo(3);
       double cut = (all.get(1).score() + all.get(2).score()) / 2;
-      RecallResponse r = c.recaller.recall(query("kafka consumer lag alert", 10, null, null, cut,
+      Recalled r = c.recaller.recall(query("kafka consumer lag alert", 10, null, null, cut,
           0, 0), c.index, NOW);
       assertThat(ids(r)).containsExactly(all.get(0).memory().id(), all.get(1).memory().id());
       assertThat(r.nextCursor()).isNull();
-      RecallResponse none = c.recaller.recall(query("kafka consumer lag alert", 10, null, null,
+      Recalled none = c.recaller.recall(query("kafka consumer lag alert", 10, null, null,
           1.0, 0, 0), c.index, NOW);
-      assertThat(none.memories()).isEmpty();
-      assertThat(none.summaries()).isNull();
+      assertThat(none.hits()).isEmpty();
+      assertThat(none.summaries()).isEmpty();
     }
   }
 
   @Test
   void theLimitCutsThePageAndACursorIsGivenOnlyWhenMoreFollow() {
     try (Corpus c = kafka()) {
-      RecallResponse two = c.recaller.recall(query("kafka consumer", 2, null, null, 0, 0, 0),
+      Recalled two = c.recaller.recall(query("kafka consumer", 2, null, null, 0, 0, 0),
           c.index, NOW);
-      assertThat(two.memories()).hasSize(2);
+      assertThat(two.hits()).hasSize(2);
       assertThat(two.nextCursor()).isNotNull();
-      RecallResponse all = c.recaller.recall(query("kafka consumer", 3, null, null, 0, 0, 0),
+      Recalled all = c.recaller.recall(query("kafka consumer", 3, null, null, 0, 0, 0),
           c.index, NOW);
-      assertThat(all.memories()).hasSize(3);
+      assertThat(all.hits()).hasSize(3);
       assertThat(all.nextCursor()).isNull();
     }
   }
@@ -122,16 +122,16 @@ class RecallerTest {
   @Test
   void everyHitHasASummaryInTheSameOrder() {
     try (Corpus c = kafka()) {
-      RecallResponse r = c.recaller.recall(query("kafka consumer"), c.index, NOW);
-      assertThat(r.summaries()).hasSameSizeAs(r.memories());
-      for (int i = 0; i < r.memories().size(); i++) {
-        ScoredMemory s = r.memories().get(i);
+      Recalled r = c.recaller.recall(query("kafka consumer"), c.index, NOW);
+      assertThat(r.summaries()).hasSameSizeAs(r.hits());
+      for (int i = 0; i < r.hits().size(); i++) {
+        RecallHit s = r.hits().get(i);
         assertThat(r.summaries().get(i).memoryId()).isEqualTo(s.memory().id());
         assertThat(r.summaries().get(i).score()).isEqualTo(s.score());
         assertThat(r.summaries().get(i).provenance()).isEqualTo(s.provenance());
       }
       assertThat(r.summaries().get(0).summary())
-          .isEqualTo(r.memories().get(0).memory().content() + ".");
+          .isEqualTo(r.hits().get(0).memory().content() + ".");
     }
   }
 
@@ -140,10 +140,10 @@ class RecallerTest {
     try (Corpus c = kafka()) {
       RecallQuery ask = new RecallQuery("kafka consumer", 10, MemoryFilter.NONE, null, true, null,
           0, 0, 0, null, true);
-      ScoredMemory hit = c.recaller.recall(ask, c.index, NOW).memories().get(0);
+      RecallHit hit = c.recaller.recall(ask, c.index, NOW).hits().get(0);
       float[] stored = c.index.vectors().vector(hit.memory().id());
       assertThat(hit.embedding()).isEqualTo(stored).isNotSameAs(stored);
-      assertThat(c.recaller.recall(query("kafka consumer"), c.index, NOW).memories())
+      assertThat(c.recaller.recall(query("kafka consumer"), c.index, NOW).hits())
           .allSatisfy(s -> assertThat(s.embedding()).isNull());
     }
   }
@@ -155,12 +155,12 @@ class RecallerTest {
           .build().toBuilder();
       doubted.rejectCount = 5;
       c.put(doubted.build(), mem(2, "the vpn gateway moved").build());
-      RecallResponse r = c.recaller.recall(query("vpn gateway"), c.index, NOW);
-      ScoredMemory low = r.memories().stream().filter(s -> s.memory().id().equals(id(1)))
+      Recalled r = c.recaller.recall(query("vpn gateway"), c.index, NOW);
+      RecallHit low = r.hits().stream().filter(s -> s.memory().id().equals(id(1)))
           .findFirst().orElseThrow();
       assertThat(low.trustScore()).isLessThan(c.trust.threshold());
       assertThat(low.lowTrust()).isTrue();
-      assertThat(r.memories().stream().filter(s -> s.memory().id().equals(id(2))))
+      assertThat(r.hits().stream().filter(s -> s.memory().id().equals(id(2))))
           .allSatisfy(s -> assertThat(s.lowTrust()).isFalse());
     }
   }
@@ -171,19 +171,19 @@ class RecallerTest {
       for (RecallQuery q : List.of(diverse("kafka consumer lag alert", 0),
           diverse("kafka consumer lag alert", 0.5),
           query("kafka consumer lag alert", 2, null, null, 0.1, 0.2, 0.3))) {
-        RecallResponse recall = c.recaller.recall(q, c.index, NOW);
-        QueryExplainResponse explain = c.recaller.explain(q, c.index, NOW, Corpus.NS, 0,
+        Recalled recall = c.recaller.recall(q, c.index, NOW);
+        RecallExplanation explain = c.recaller.explain(q, c.index, NOW, Corpus.NS, 0,
             RecallSettings.DEFAULTS.weights());
         assertThat(explain.finalResults()).extracting(s -> s.memory().id())
             .isEqualTo(ids(recall));
-        assertThat(explain.finalResults()).extracting(ScoredMemory::score)
-            .isEqualTo(recall.memories().stream().map(ScoredMemory::score).toList());
-        List<QueryExplainResponse.Candidate> candidates = explain.candidates();
-        List<UUID> returned = candidates.stream().filter(QueryExplainResponse.Candidate::returned)
-            .map(QueryExplainResponse.Candidate::id).toList();
+        assertThat(explain.finalResults()).extracting(RecallHit::score)
+            .isEqualTo(recall.hits().stream().map(RecallHit::score).toList());
+        List<RecallExplanation.Candidate> candidates = explain.candidates();
+        List<UUID> returned = candidates.stream().filter(RecallExplanation.Candidate::returned)
+            .map(RecallExplanation.Candidate::id).toList();
         assertThat(returned).isEqualTo(ids(recall));
-        assertThat(candidates.subList(0, recall.memories().size()))
-            .extracting(QueryExplainResponse.Candidate::id).isEqualTo(ids(recall));
+        assertThat(candidates.subList(0, recall.hits().size()))
+            .extracting(RecallExplanation.Candidate::id).isEqualTo(ids(recall));
         for (int i = 0; i < candidates.size(); i++) {
           assertThat(candidates.get(i).rank()).isEqualTo(i + 1);
           if (i > 0) {
@@ -203,7 +203,7 @@ class RecallerTest {
     try (Corpus c = Corpus.lexical()) {
       c.put(mem(1, "DATABASE_URL is set in the deploy secrets"));
       var weights = new RecallWeights(null, 0.9, null, null);
-      QueryExplainResponse e = c.recaller.explain(query("where is DATABASE_URL", 10, weights,
+      RecallExplanation e = c.recaller.explain(query("where is DATABASE_URL", 10, weights,
           null, 0, 0, 0), c.index, NOW, Corpus.NS, 7, RecallSettings.DEFAULTS.weights());
       assertThat(e.identifiers()).containsExactly("database_url");
       assertThat(e.weights().fts()).isEqualTo(0.9);

@@ -1,8 +1,11 @@
 package com.memoryoss.mcp;
 
+import com.memoryoss.client.HttpMemoryService;
 import com.memoryoss.mcp.internal.StdioBridge;
 import com.memoryoss.mcp.internal.MemoryTools;
 import com.memoryoss.mcp.internal.ToolCatalogue;
+import com.memoryoss.protocol.api.Caller;
+import com.memoryoss.protocol.api.MemoryService;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
@@ -19,8 +22,9 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The MCP stdio server: the four memory tools over JSON-RPC on the given streams, each call
- * forwarded to the running server's memory API.
+ * The MCP stdio server: the four memory tools over JSON-RPC on the given streams, each call made
+ * through the {@link MemoryService} port (in production the running server's HTTP memory API,
+ * {@link HttpMemoryService}).
  *
  * <p>Contract: the output stream carries JSON-RPC only, one message per line (the caller routes
  * logs elsewhere); lines that are not JSON-RPC messages are answered with a parse error instead
@@ -39,10 +43,13 @@ public final class MemoryMcpServer {
     return new JacksonMcpJsonMapper(JsonMapper.builder().build());
   }
 
-  /** The tool specifications, each bound to {@code client}. */
+  /** Who the tools act as: the configured key decides the namespace on the server's side. */
+  public static final Caller CALLER = new Caller(null, "mcp");
+
+  /** The tool specifications, each bound to {@code memory}. */
   public static List<SyncToolSpecification> toolSpecifications(
-      HttpMemoryClient client, McpJsonMapper mapper) {
-    MemoryTools tools = new MemoryTools(client);
+      MemoryService memory, Caller caller, McpJsonMapper mapper) {
+    MemoryTools tools = new MemoryTools(memory, caller);
     return ToolCatalogue.tools(mapper).stream()
         .map(tool -> SyncToolSpecification.builder()
             .tool(tool)
@@ -56,7 +63,7 @@ public final class MemoryMcpServer {
    *
    * @param version reported as the server's version at initialisation
    */
-  public static void serve(HttpMemoryClient client, String version, InputStream in,
+  public static void serve(HttpMemoryService client, String version, InputStream in,
       OutputStream out) throws InterruptedException {
     McpJsonMapper mapper = jsonMapper();
     StdioBridge bridge = new StdioBridge(in, out, client.endpoint().timeout().plusSeconds(5));
@@ -65,12 +72,12 @@ public final class MemoryMcpServer {
         .serverInfo("memoryoss", version)
         .instructions(ToolCatalogue.INSTRUCTIONS)
         .capabilities(McpSchema.ServerCapabilities.builder().tools(false).build())
-        .tools(toolSpecifications(client, mapper))
+        .tools(toolSpecifications(client, CALLER, mapper))
         .build();
     // Probe in the background: tools/list must not wait for it, and a missing server is only a
     // warning (it may be started later).
     Thread.ofVirtual().name("memoryoss-health-probe").start(() -> {
-      if (!client.healthy()) {
+      if (!client.healthy().toCompletableFuture().join()) {
         LOG.warn("no memoryOSS server answers at {} yet; tool calls fail until one runs"
             + " (start it with `{}`)", client.endpoint().baseUrl(), client.endpoint().startHint());
       }

@@ -1,5 +1,7 @@
 package com.memoryoss.mcp;
 
+import com.memoryoss.client.HttpMemoryService;
+import com.memoryoss.client.MemoryEndpoint;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -50,8 +52,8 @@ final class FakeMemoryApi implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  HttpMemoryClient client(String bearer) {
-    return new HttpMemoryClient(new MemoryEndpoint(baseUrl(), bearer, null, null,
+  HttpMemoryService client(String bearer) {
+    return new HttpMemoryService(MemoryEndpoint.withKey(baseUrl(), bearer, null, null,
         "memoryoss -c /tmp/x.toml serve"));
   }
 

@@ -3,7 +3,7 @@ package com.memoryoss.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memoryoss.mcp.internal.WireJson;
+import com.memoryoss.client.WireJson;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

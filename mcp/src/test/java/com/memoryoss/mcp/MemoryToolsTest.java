@@ -3,8 +3,10 @@ package com.memoryoss.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.memoryoss.client.HttpMemoryService;
+import com.memoryoss.client.MemoryEndpoint;
 import com.memoryoss.mcp.internal.MemoryTools;
-import com.memoryoss.mcp.internal.WireJson;
+import com.memoryoss.client.WireJson;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.net.ServerSocket;
@@ -25,7 +27,7 @@ class MemoryToolsTest {
   @BeforeEach
   void start() throws Exception {
     api = new FakeMemoryApi();
-    tools = new MemoryTools(api.client("ek_test"));
+    tools = new MemoryTools(api.client("ek_test"), MemoryMcpServer.CALLER);
   }
 
   @AfterEach
@@ -163,7 +165,7 @@ class MemoryToolsTest {
     CallToolResult r = tools.call("memoryoss_store", Map.of("content", "x"));
     assertThat(r.isError()).isTrue();
     assertThat(text(r)).isEqualTo(
-        "memoryOSS refused the request (HTTP 400): content exceeds maximum size");
+        "memoryOSS refused the request (invalid request): content exceeds maximum size");
   }
 
   @Test
@@ -172,9 +174,9 @@ class MemoryToolsTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    MemoryTools offline = new MemoryTools(new HttpMemoryClient(new MemoryEndpoint(
+    MemoryTools offline = new MemoryTools(new HttpMemoryService(MemoryEndpoint.withKey(
         URI.create("http://127.0.0.1:" + closed), null, null, null,
-        "memoryoss -c /home/u/.memoryoss/memoryoss.toml serve")));
+        "memoryoss -c /home/u/.memoryoss/memoryoss.toml serve")), MemoryMcpServer.CALLER);
     CallToolResult r = offline.call("memoryoss_recall", Map.of("query", "x"));
     assertThat(r.isError()).isTrue();
     assertThat(text(r)).contains("no memoryOSS server is running at http://127.0.0.1:" + closed)
@@ -184,7 +186,7 @@ class MemoryToolsTest {
 
   @Test
   void sendsNoAuthorizationWithoutAKey() {
-    MemoryTools dev = new MemoryTools(api.client(null));
+    MemoryTools dev = new MemoryTools(api.client(null), MemoryMcpServer.CALLER);
     api.answer("POST /v1/recall", 200, "{\"memories\":[]}");
     assertThat(text(dev.call("memoryoss_recall", Map.of("query", "x")))).isEqualTo("[]");
     assertThat(api.requests.get(0).authorization()).isNull();

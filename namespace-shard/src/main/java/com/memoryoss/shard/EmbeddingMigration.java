@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The namespace entity's re-embedding with another model: a second index fills in the background
@@ -55,7 +56,7 @@ final class EmbeddingMigration {
     String current = feeder.index().embedder() == null ? IndexFactory.NONE
         : feeder.index().embedder().modelId();
     if (cmd.model().equals(current)) {
-      return entity.effects().reply(cmd.replyTo(), entity.queries().stats(state, null));
+      return entity.ok(cmd.replyTo(), entity.queries().stats(state, null));
     }
     if (running != null) {
       return entity.reject(cmd.replyTo(), Rejection.INVALID,
@@ -77,7 +78,7 @@ final class EmbeddingMigration {
         (embedded, failure) -> new MigrationEmbedded(embedded, failure));
     LOG.info("namespace {}: re-embedding {} memories with {}", entity.namespace(), all.size(),
         cmd.model());
-    return entity.effects().reply(cmd.replyTo(), entity.queries().stats(state, progress()));
+    return entity.ok(cmd.replyTo(), entity.queries().stats(state, progress()));
   }
 
   ReplyEffect<NamespaceEvent, NamespaceState> onEmbedded(NamespaceState state,

@@ -6,13 +6,13 @@ import com.memoryoss.protocol.NamespaceCommand.RecordInjections;
 import com.memoryoss.protocol.NamespaceEvent;
 import com.memoryoss.protocol.NamespaceEvent.MemoryRevised;
 import com.memoryoss.protocol.NamespaceReply;
-import com.memoryoss.protocol.api.DecayResponse;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.UUID;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The namespace entity's handlers for age: the decay sweep (rules in {@link DecayRules}) and the
@@ -64,17 +64,17 @@ final class EntityDecay {
             step == DecayRules.Step.STALE ? "stale" : "archived"));
       }
     }
-    DecayResponse response = new DecayResponse(entity.namespace(), afterDays, examined, staled,
-        archived, pending, d.dryRun());
+    var response = new NamespaceReply.Decayed(afterDays, examined, staled, archived, pending,
+        d.dryRun());
     if (events.isEmpty()) {
-      return entity.effects().reply(d.replyTo(), new NamespaceReply.Decayed(response));
+      return entity.ok(d.replyTo(), response);
     }
     LOG.info("namespace {}: decay after {} days: {} memories stale, {} archived",
         entity.namespace(), afterDays, staled, archived);
     List<UUID> ids = events.stream().map(NamespaceEvent::memoryId).toList();
     return entity.effects().persist(events)
         .thenRun((NamespaceState s) -> entity.reindex(s, ids))
-        .thenReply(d.replyTo(), s -> new NamespaceReply.Decayed(response));
+        .thenReply(d.replyTo(), s -> StatusReply.success(response));
   }
 
   ReplyEffect<NamespaceEvent, NamespaceState> onRecordInjections(NamespaceState state,
@@ -89,11 +89,12 @@ final class EntityDecay {
     }
     int recorded = events.size();
     if (events.isEmpty()) {
-      return entity.effects().reply(r.replyTo(), new NamespaceReply.InjectionsRecorded(0));
+      return entity.ok(r.replyTo(), new NamespaceReply.InjectionsRecorded(0));
     }
     List<UUID> ids = events.stream().map(NamespaceEvent::memoryId).toList();
     return entity.effects().persist(events)
         .thenRun((NamespaceState s) -> entity.reindex(s, ids))
-        .thenReply(r.replyTo(), s -> new NamespaceReply.InjectionsRecorded(recorded));
+        .thenReply(r.replyTo(),
+            s -> StatusReply.success(new NamespaceReply.InjectionsRecorded(recorded)));
   }
 }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The namespace entity's forget: journal the forget events, drop the memories from the index,
@@ -53,7 +54,7 @@ final class EntityForgetting {
       }
     }
     if (doomed.isEmpty()) {
-      return entity.effects().reply(cmd.replyTo(), new NamespaceReply.Forgotten(0));
+      return entity.ok(cmd.replyTo(), new NamespaceReply.Forgotten(0));
     }
     Instant at = entity.now();
     List<NamespaceEvent> events = new ArrayList<>(doomed.size());
@@ -69,7 +70,7 @@ final class EntityForgetting {
         .thenNoReply();
   }
 
-  private void shred(List<UUID> doomed, ActorRef<NamespaceReply> to) {
+  private void shred(List<UUID> doomed, ActorRef<StatusReply<NamespaceReply.Forgotten>> to) {
     NamespaceRuntime rt = entity.runtime();
     CompletableFuture<Void> deleted = CompletableFuture.runAsync(
         () -> rt.keyStore().deleteMemoryKeys(entity.namespace(), doomed), rt.blocking());
@@ -86,6 +87,6 @@ final class EntityForgetting {
           "forget recorded but its keys could not be deleted yet; retry");
     }
     entity.keys().discard(k.ids());
-    return entity.effects().reply(k.replyTo(), new NamespaceReply.Forgotten(k.deleted()));
+    return entity.ok(k.replyTo(), new NamespaceReply.Forgotten(k.deleted()));
   }
 }

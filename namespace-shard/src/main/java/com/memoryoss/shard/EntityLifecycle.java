@@ -11,7 +11,6 @@ import com.memoryoss.protocol.NamespaceEvent;
 import com.memoryoss.protocol.NamespaceEvent.MemoryRevised;
 import com.memoryoss.protocol.NamespaceReply;
 import com.memoryoss.protocol.Rejection;
-import com.memoryoss.protocol.api.ConsolidateResponse;
 import com.memoryoss.shard.internal.Contradiction;
 import com.memoryoss.shard.internal.Flush;
 import com.memoryoss.shard.internal.SelfMessage.Clustered;
@@ -25,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The namespace entity's handlers for how memories evolve: learning extracted facts (reinforce,
@@ -42,7 +42,7 @@ final class EntityLifecycle {
 
   ReplyEffect<NamespaceEvent, NamespaceState> onLearn(Learn l) {
     if (entity.feeder() == null || l.facts().isEmpty()) {
-      return entity.effects().reply(l.replyTo(), new NamespaceReply.Learned(0, 0, 0));
+      return entity.ok(l.replyTo(), new NamespaceReply.Learned(0, 0, 0));
     }
     List<String> texts = l.facts().stream().map(FactSpec::content).toList();
     entity.context().pipeToSelf(entity.feeder().after(idx -> idx.nearest(texts, 3)),
@@ -92,7 +92,7 @@ final class EntityLifecycle {
       candidates.add(m);
     }
     String evidence = l.evidenceId();
-    entity.writes().enqueue(new Flush.Unit(candidates, l.replyTo(), s -> {
+    entity.writes().enqueue(new Flush.Unit<>(candidates, l.replyTo(), s -> {
       List<NamespaceEvent> events = new ArrayList<>();
       for (UUID id : reinforce) {
         Memory m = s.get(id);
@@ -126,9 +126,9 @@ final class EntityLifecycle {
     Instant at = entity.now();
     List<NamespaceEvent> events = new ArrayList<>();
     switch (f.action()) {
-      case "confirm", "reject" -> events.add(
-          new MemoryRevised(Learning.feedback(m, f.action(), at), f.action()));
-      case "supersede" -> {
+      case CONFIRM, REJECT -> events.add(new MemoryRevised(
+          Learning.feedback(m, f.action().wireName(), at), f.action().wireName()));
+      case SUPERSEDE -> {
         if (f.supersededBy() == null) {
           return entity.reject(f.replyTo(), Rejection.INVALID,
               "supersede action requires superseded_by");
@@ -145,15 +145,12 @@ final class EntityLifecycle {
           events.add(new MemoryRevised(Learning.feedback(by, "confirm", at), "confirm"));
         }
       }
-      default -> {
-        return entity.reject(f.replyTo(), Rejection.INVALID,
-            "action must be confirm, reject or supersede");
-      }
     }
     List<UUID> ids = events.stream().map(NamespaceEvent::memoryId).toList();
     return entity.effects().persist(events)
         .thenRun((NamespaceState s) -> entity.reindex(s, ids))
-        .thenReply(f.replyTo(), s -> new NamespaceReply.Updated(s.get(f.id())));
+        .thenReply(f.replyTo(),
+            s -> StatusReply.success(new NamespaceReply.Updated(s.get(f.id()))));
   }
 
   // ---------------------------------------------------------------- consolidate
@@ -180,7 +177,7 @@ final class EntityLifecycle {
     }
     int activeBefore = (int) state.all().stream().filter(EntityLifecycle::eligible).count();
     int duplicatesBefore = 0;
-    List<ConsolidateResponse.Group> groups = new ArrayList<>();
+    List<NamespaceReply.MergedGroup> groups = new ArrayList<>();
     List<NamespaceEvent> events = new ArrayList<>();
     Instant at = entity.now();
     for (List<UUID> ids : x.clusters()) {
@@ -196,7 +193,7 @@ final class EntityLifecycle {
       Memory kept = members.get(0);
       List<Memory> others = members.subList(1, members.size());
       List<UUID> merged = others.stream().map(Memory::id).toList();
-      groups.add(new ConsolidateResponse.Group(kept.id(), merged, c.threshold(), kept.id(),
+      groups.add(new NamespaceReply.MergedGroup(kept.id(), merged, c.threshold(), kept.id(),
           members.stream().map(Memory::id).toList()));
       if (!c.dryRun()) {
         String fused = Learning.fuse(kept, others);
@@ -212,14 +209,14 @@ final class EntityLifecycle {
     double rateBefore = activeBefore == 0 ? 0 : (double) duplicatesBefore / activeBefore;
     double rateAfter = activeAfter == 0 ? 0
         : (double) (duplicatesBefore - (c.dryRun() ? 0 : totalMerged)) / activeAfter;
-    ConsolidateResponse response = new ConsolidateResponse(groups, totalMerged, 0, activeBefore,
-        activeAfter, activeBefore - activeAfter, rateBefore, rateAfter, c.dryRun());
+    var response = new NamespaceReply.Consolidated(groups, totalMerged, 0, activeBefore,
+        activeAfter, rateBefore, rateAfter, c.dryRun());
     if (events.isEmpty()) {
-      return entity.effects().reply(c.replyTo(), new NamespaceReply.Consolidated(response));
+      return entity.ok(c.replyTo(), response);
     }
     List<UUID> ids = events.stream().map(NamespaceEvent::memoryId).toList();
     return entity.effects().persist(events)
         .thenRun((NamespaceState s) -> entity.reindex(s, ids))
-        .thenReply(c.replyTo(), s -> new NamespaceReply.Consolidated(response));
+        .thenReply(c.replyTo(), s -> StatusReply.success(response));
   }
 }

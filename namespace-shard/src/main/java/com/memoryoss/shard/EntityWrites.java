@@ -10,11 +10,12 @@ import com.memoryoss.protocol.NamespaceCommand.Update;
 import com.memoryoss.protocol.NamespaceEvent;
 import com.memoryoss.protocol.NamespaceEvent.MemoryStored;
 import com.memoryoss.protocol.NamespaceEvent.MemoryUpdated;
-import com.memoryoss.protocol.NamespaceReply;
-import com.memoryoss.protocol.NamespaceReply.Rejected;
+import com.memoryoss.protocol.MemoryException;
+import com.memoryoss.protocol.NamespaceReply.Receipt;
+import com.memoryoss.protocol.NamespaceReply.Stored;
+import com.memoryoss.protocol.NamespaceReply.Updated;
 import com.memoryoss.protocol.Rejection;
 import com.memoryoss.protocol.StoreSpec;
-import com.memoryoss.protocol.api.StoreResponse;
 import com.memoryoss.shard.internal.Flush;
 import com.memoryoss.shard.internal.GroupCommit;
 import com.memoryoss.shard.internal.SelfMessage.KeysWritten;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.javadsl.ReplyEffect;
 
 /**
@@ -67,14 +69,14 @@ final class EntityWrites {
     List<String> tags = spec.tags() == null || spec.tags().equals(m.tags()) ? null : spec.tags();
     var type = spec.memoryType() == m.memoryType() ? null : spec.memoryType();
     if (content == null && tags == null && type == null) {
-      return entity.effects().reply(cmd.replyTo(), new NamespaceReply.Updated(m));
+      return entity.ok(cmd.replyTo(), new Updated(m));
     }
     MemoryUpdated event = new MemoryUpdated(m.id(), content, hash, tags, type, entity.now());
     return entity.effects()
         .persist(event)
         .thenRun((NamespaceState s) -> entity.feed(List.of(
             new IndexOp.Put(s.get(m.id()), s.embedding(m.id())))))
-        .thenReply(cmd.replyTo(), s -> new NamespaceReply.Updated(s.get(m.id())));
+        .thenReply(cmd.replyTo(), s -> StatusReply.success(new Updated(s.get(m.id()))));
   }
 
   ReplyEffect<NamespaceEvent, NamespaceState> onStore(NamespaceState state, Store cmd) {
@@ -83,11 +85,14 @@ final class EntityWrites {
     }
     Memory m = newMemory(cmd.spec());
     UUID dup = duplicateOf(state, m.contentHash());
+    if (m.id().equals(dup) || state.get(m.id()) != null) {
+      return retried(state, List.of(m), cmd.replyTo());
+    }
     if (dup != null) {
       return entity.reject(cmd.replyTo(), Rejection.INVALID,
           "duplicate content (matches memory " + dup + ")");
     }
-    commits.enqueue(new Flush.Unit(List.of(m), cmd.replyTo()));
+    commits.enqueue(Flush.Unit.store(List.of(m), cmd.replyTo()));
     startNextCommit();
     return entity.effects().noReply();
   }
@@ -98,9 +103,15 @@ final class EntityWrites {
       return busy(cmd.replyTo());
     }
     List<Memory> batch = new ArrayList<>(cmd.specs().size());
-    Map<String, UUID> inBatch = new HashMap<>();
     for (StoreSpec spec : cmd.specs()) {
-      Memory m = newMemory(spec);
+      batch.add(newMemory(spec));
+    }
+    UUID first = duplicateOf(state, batch.get(0).contentHash());
+    if (batch.get(0).id().equals(first) || state.get(batch.get(0).id()) != null) {
+      return retried(state, batch, cmd.replyTo());
+    }
+    Map<String, UUID> inBatch = new HashMap<>();
+    for (Memory m : batch) {
       UUID dup = duplicateOf(state, m.contentHash());
       if (dup != null) {
         return entity.reject(cmd.replyTo(), Rejection.INVALID,
@@ -111,21 +122,41 @@ final class EntityWrites {
         return entity.reject(cmd.replyTo(), Rejection.INVALID,
             "duplicate content (matches batch memory " + earlier + ")");
       }
-      batch.add(m);
     }
-    commits.enqueue(new Flush.Unit(batch, cmd.replyTo()));
+    commits.enqueue(Flush.Unit.store(batch, cmd.replyTo()));
     startNextCommit();
     return entity.effects().noReply();
+  }
+
+  /**
+   * A store sent again with the ids of memories already stored (the sender's ask timed out while
+   * the first attempt succeeded): answered with the same receipts, nothing stored twice.
+   */
+  private ReplyEffect<NamespaceEvent, NamespaceState> retried(NamespaceState state,
+      List<Memory> memories, ActorRef<StatusReply<Stored>> to) {
+    List<Receipt> receipts = new ArrayList<>(memories.size());
+    for (Memory m : memories) {
+      Memory stored = state.get(m.id());
+      if (stored == null) {
+        // Still in a commit in flight: its outcome is not known yet.
+        return entity.reject(to, MemoryException.busy("this store is still being written; retry",
+            200));
+      }
+      if (!stored.contentHash().equals(m.contentHash())) {
+        return entity.reject(to, Rejection.INVALID, "memory id " + m.id() + " is already in use");
+      }
+      receipts.add(new Receipt(stored.id(), 1));
+    }
+    return entity.ok(to, new Stored(receipts));
   }
 
   private boolean indexBehind() {
     return entity.feeder() != null && entity.feeder().lag() > entity.runtime().maxIndexLag();
   }
 
-  private ReplyEffect<NamespaceEvent, NamespaceState> busy(
-      ActorRef<NamespaceReply> to) {
-    return entity.reject(to, Rejection.BUSY, "indexing is " + entity.feeder().lag()
-        + " memories behind; retry shortly");
+  private <R> ReplyEffect<NamespaceEvent, NamespaceState> busy(ActorRef<StatusReply<R>> to) {
+    return entity.reject(to, MemoryException.busy("indexing is " + entity.feeder().lag()
+        + " memories behind; retry shortly", 1000));
   }
 
   /** The memory, stored or waiting in a commit, with this content hash; or null. */
@@ -136,7 +167,8 @@ final class EntityWrites {
 
   private Memory newMemory(StoreSpec s) {
     Instant at = entity.now();
-    return Memory.created(ids.next(at.toEpochMilli()), entity.namespace(), s.content(),
+    UUID id = s.id() != null ? s.id() : ids.next(at.toEpochMilli());
+    return Memory.created(id, entity.namespace(), s.content(),
         ContentHash.of(s.content()), s.tags(), s.agent(), s.session(), s.memoryType(),
         s.status(), s.confidence(), s.sourceKey(), at);
   }
@@ -164,15 +196,15 @@ final class EntityWrites {
       entity.keys().discard(flush.ids());
       entity.context().getLog().error("namespace {}: key store write failed: {}", entity.namespace(),
           k.failure().getMessage());
-      for (Flush.Unit u : flush.units()) {
-        u.replyTo().tell(new Rejected(Rejection.UNAVAILABLE, "storage unavailable; retry"));
+      for (Flush.Unit<?> u : flush.units()) {
+        u.fail(MemoryException.unavailable("storage unavailable; retry", 1000));
       }
       startNextCommit();
       return entity.effects().noReply();
     }
     List<NamespaceEvent> events = new ArrayList<>();
     List<List<NamespaceEvent>> extras = new ArrayList<>();
-    for (Flush.Unit u : flush.units()) {
+    for (Flush.Unit<?> u : flush.units()) {
       for (Memory m : u.memories()) {
         events.add(new MemoryStored(m));
       }
@@ -183,8 +215,7 @@ final class EntityWrites {
     if (events.isEmpty()) {
       commits.finish();
       for (int i = 0; i < flush.units().size(); i++) {
-        Flush.Unit u = flush.units().get(i);
-        u.replyTo().tell(u.reply().apply(List.of(), extras.get(i)));
+        flush.units().get(i).succeed(List.of(), extras.get(i));
       }
       startNextCommit();
       return entity.effects().noReply();
@@ -195,11 +226,11 @@ final class EntityWrites {
           commits.finish();
           List<IndexOp> ops = new ArrayList<>();
           for (int i = 0; i < flush.units().size(); i++) {
-            Flush.Unit u = flush.units().get(i);
-            List<StoreResponse> stored = new ArrayList<>(u.memories().size());
+            Flush.Unit<?> u = flush.units().get(i);
+            List<Receipt> stored = new ArrayList<>(u.memories().size());
             for (Memory m : u.memories()) {
               ops.add(new IndexOp.Put(m, null));
-              stored.add(new StoreResponse(m.id(), m.version()));
+              stored.add(new Receipt(m.id(), m.version()));
             }
             for (NamespaceEvent e : extras.get(i)) {
               Memory now = s.get(e.memoryId());
@@ -207,7 +238,7 @@ final class EntityWrites {
                 ops.add(new IndexOp.Put(now, s.embedding(e.memoryId())));
               }
             }
-            u.replyTo().tell(u.reply().apply(stored, extras.get(i)));
+            u.succeed(stored, extras.get(i));
           }
           entity.feed(ops);
           startNextCommit();
@@ -229,7 +260,7 @@ final class EntityWrites {
   }
 
   /** Queues a unit for the next group commit. */
-  void enqueue(Flush.Unit unit) {
+  void enqueue(Flush.Unit<?> unit) {
     commits.enqueue(unit);
     startNextCommit();
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memoryoss.indexer.IndexOp;
 import com.memoryoss.indexer.NamespaceIndex;
 import com.memoryoss.protocol.Memory;
+import com.memoryoss.protocol.MemoryException;
 import com.memoryoss.protocol.NamespaceCommand;
 import com.memoryoss.protocol.NamespaceCommand.Explain;
 import com.memoryoss.protocol.NamespaceCommand.Consolidate;
@@ -23,7 +24,6 @@ import com.memoryoss.protocol.NamespaceEvent;
 import com.memoryoss.protocol.NamespaceEvent.MemoryEmbedded;
 import com.memoryoss.protocol.NamespaceProtocol;
 import com.memoryoss.protocol.NamespaceReply;
-import com.memoryoss.protocol.NamespaceReply.Rejected;
 import com.memoryoss.protocol.Rejection;
 import com.memoryoss.shard.internal.GroupCommit;
 import com.memoryoss.shard.internal.IndexFeeder;
@@ -47,12 +47,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.pattern.StatusReply;
 import org.apache.pekko.persistence.typed.EventAdapter;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.RecoveryCompleted;
@@ -148,20 +150,48 @@ public final class NamespaceEntity
     return new NamespaceState();
   }
 
+  /**
+   * Every command is answered, also one that fails: a refusal ({@link MemoryException}) or a bug
+   * while handling it is answered with {@code StatusReply.error} and the entity keeps serving with
+   * its state unchanged. A poison message never restarts the namespace.
+   */
   @Override
   public CommandHandlerWithReply<NamespaceCommand, NamespaceEvent, NamespaceState>
       commandHandler() {
-    return (state, cmd) -> switch (cmd) {
+    return (state, cmd) -> {
+      try {
+        return handle(state, cmd);
+      } catch (MemoryException refused) {
+        return refuse(cmd, refused);
+      } catch (RuntimeException bug) {
+        // The class and stack only: an exception's message may quote content.
+        LOG.error("namespace {}: {} failed with {} at {}", namespace,
+            cmd.getClass().getSimpleName(), bug.getClass().getName(),
+            bug.getStackTrace().length > 0 ? bug.getStackTrace()[0] : "?");
+        return refuse(cmd, MemoryException.invalid("the namespace could not process this request"));
+      }
+    };
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> refuse(NamespaceCommand cmd,
+      MemoryException why) {
+    return cmd instanceof NamespaceCommand.Ask<?> ask ? reject(ask.replyTo(), why)
+        : Effect().noReply();
+  }
+
+  private ReplyEffect<NamespaceEvent, NamespaceState> handle(NamespaceState state,
+      NamespaceCommand cmd) {
+    return switch (cmd) {
       case Store s -> writes.onStore(state, s);
       case StoreBatch b -> writes.onStoreBatch(state, b);
       case Recall r -> onRecall(r);
       case Explain x -> onExplain(x);
       case Update u -> writes.onUpdate(state, u);
       case Forget f -> forgetting.onForget(state, f);
-      case Get g -> Effect().reply(g.replyTo(), queries.get(state, g.id()));
-      case ListMemories l -> Effect().reply(l.replyTo(), queries.list(state, l.spec()));
-      case Export e -> Effect().reply(e.replyTo(), queries.export(state));
-      case GetStats s -> Effect().reply(s.replyTo(), queries.stats(state, migration.progress()));
+      case Get g -> ok(g.replyTo(), queries.get(state, g.id()));
+      case ListMemories l -> ok(l.replyTo(), queries.list(state, l.spec()));
+      case Export e -> ok(e.replyTo(), queries.export(state));
+      case GetStats s -> ok(s.replyTo(), queries.stats(state, migration.progress()));
       case Learn l -> lifecycle.onLearn(l);
       case Feedback f -> lifecycle.onFeedback(state, f);
       case Consolidate c -> lifecycle.onConsolidate(c);
@@ -384,9 +414,20 @@ public final class NamespaceEntity
     return Effect();
   }
 
-  ReplyEffect<NamespaceEvent, NamespaceState> reject(
-      org.apache.pekko.actor.typed.ActorRef<NamespaceReply> to, Rejection why, String message) {
-    return Effect().reply(to, new Rejected(why, message));
+  <R> ReplyEffect<NamespaceEvent, NamespaceState> reject(
+      ActorRef<StatusReply<R>> to, Rejection why, String message) {
+    return reject(to, new MemoryException(why, message));
+  }
+
+  <R> ReplyEffect<NamespaceEvent, NamespaceState> reject(
+      ActorRef<StatusReply<R>> to, MemoryException why) {
+    return Effect().reply(to, StatusReply.error(why));
+  }
+
+  /** Answers a command that changes nothing. */
+  <R> ReplyEffect<NamespaceEvent, NamespaceState> ok(ActorRef<StatusReply<R>> to,
+      R result) {
+    return Effect().reply(to, StatusReply.success(result));
   }
 
 }

@@ -7,8 +7,7 @@ import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.NamespaceReply;
 import com.memoryoss.protocol.RecallQuery;
 import com.memoryoss.protocol.RecallWeights;
-import com.memoryoss.protocol.Rejection;
-import com.memoryoss.protocol.api.MemoryException;
+import com.memoryoss.protocol.MemoryException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,11 +19,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * The read-only answers of a namespace entity. Recalls run off the entity's thread, against the
  * index (its read model); with strong consistency they first wait until the index covers every
- * write acknowledged before them. Get, list, export and stats answer from the state.
+ * write acknowledged before them. Get, list, export and stats answer from the state and throw
+ * {@link MemoryException} to refuse.
  */
 final class NamespaceQueries {
   private final Recaller recaller;
@@ -49,52 +50,54 @@ final class NamespaceQueries {
   }
 
   /** Answers {@code to} later, from the recall executor. Called on the entity's thread. */
-  void recall(RecallQuery q, Instant now, ActorRef<NamespaceReply> to) {
-    answer(q, to, () -> new NamespaceReply.Recalled(recaller.recall(q, feeder.index(), now)));
+  void recall(RecallQuery q, Instant now, ActorRef<StatusReply<NamespaceReply.Recalled>> to) {
+    answer(q, to, () -> recaller.recall(q, feeder.index(), now));
   }
 
-  void explain(RecallQuery q, Instant now, ActorRef<NamespaceReply> to) {
+  void explain(RecallQuery q, Instant now, ActorRef<StatusReply<NamespaceReply.Explained>> to) {
     long lag = feeder.lag();
     answer(q, to, () -> new NamespaceReply.Explained(
         recaller.explain(q, feeder.index(), now, namespace, lag, defaults)));
   }
 
-  private void answer(RecallQuery q, ActorRef<NamespaceReply> to,
-      Supplier<NamespaceReply> body) {
+  private <R> void answer(RecallQuery q, ActorRef<StatusReply<R>> to, Supplier<R> body) {
     CompletableFuture<Void> ready = q.strong()
         ? feeder.barrier().orTimeout(strongWait.toMillis(), TimeUnit.MILLISECONDS)
         : CompletableFuture.completedFuture(null);
     ready.thenApplyAsync(v -> body.get(), executor).whenComplete((reply, failure) -> {
       if (failure == null) {
-        to.tell(reply);
+        to.tell(StatusReply.success(reply));
       } else if (failure.getCause() instanceof TimeoutException) {
-        to.tell(new NamespaceReply.Rejected(Rejection.BUSY, "the index is " + feeder.lag()
-            + " memories behind; retry shortly, or recall with consistency \"eventual\""));
+        to.tell(StatusReply.error(MemoryException.busy("the index is " + feeder.lag()
+            + " memories behind; retry shortly, or recall with consistency \"eventual\"",
+            1000)));
       } else if (failure.getCause() instanceof MemoryException e) {
-        to.tell(new NamespaceReply.Rejected(e.reason(), e.getMessage()));
+        to.tell(StatusReply.error(e));
       } else {
         org.slf4j.LoggerFactory.getLogger(NamespaceQueries.class)
-            .error("namespace {}: recall failed", namespace, failure);
-        to.tell(new NamespaceReply.Rejected(Rejection.UNAVAILABLE, "recall failed; retry"));
+            .error("namespace {}: recall failed: {}", namespace,
+                failure.getCause() == null ? failure : failure.getCause().getClass().getName());
+        to.tell(StatusReply.error(MemoryException.unavailable("recall failed; retry", 1000)));
       }
     });
   }
 
-  NamespaceReply get(NamespaceState state, UUID id) {
+  NamespaceReply.Found get(NamespaceState state, UUID id) {
     Memory m = state.get(id);
-    return m == null
-        ? new NamespaceReply.Rejected(Rejection.NOT_FOUND, "memory not found")
-        : new NamespaceReply.Found(m, state.embedding(id) != null);
+    if (m == null) {
+      throw MemoryException.notFound("memory not found");
+    }
+    return new NamespaceReply.Found(m, state.embedding(id) != null);
   }
 
   /** Newest first; the cursor is the id of the last memory of the previous page. */
-  NamespaceReply list(NamespaceState state, ListSpec spec) {
+  NamespaceReply.Listed list(NamespaceState state, ListSpec spec) {
     UUID after = null;
     if (spec.cursor() != null) {
       try {
         after = UUID.fromString(spec.cursor());
       } catch (IllegalArgumentException e) {
-        return new NamespaceReply.Rejected(Rejection.INVALID, "invalid cursor");
+        throw MemoryException.invalid("invalid cursor");
       }
     }
     List<Memory> page = new ArrayList<>(Math.min(spec.limit(), 256));
@@ -118,7 +121,7 @@ final class NamespaceQueries {
     return new NamespaceReply.Listed(page, total, next);
   }
 
-  NamespaceReply export(NamespaceState state) {
+  NamespaceReply.Exported export(NamespaceState state) {
     List<Memory> all = new ArrayList<>(state.size());
     for (Memory m : state.all()) {
       if (!m.archived()) {
@@ -128,7 +131,7 @@ final class NamespaceQueries {
     return new NamespaceReply.Exported(all);
   }
 
-  NamespaceReply stats(NamespaceState state, NamespaceReply.Migration migration) {
+  NamespaceReply.Stats stats(NamespaceState state, NamespaceReply.Migration migration) {
     var index = feeder.index();
     String model = index.embedder() == null ? IndexFactory.NONE : index.embedder().modelId();
     int embedded = 0;

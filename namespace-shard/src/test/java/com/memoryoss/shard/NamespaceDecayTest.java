@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,16 +47,15 @@ class NamespaceDecayTest {
     journal.close();
   }
 
-  private NamespaceReply ask(Function<ActorRef<NamespaceReply>, NamespaceCommand> cmd) {
-    TestProbe<NamespaceReply> probe = kit.createTestProbe(NamespaceReply.class);
-    ns.tell(cmd.apply(probe.ref()));
-    return probe.receiveMessage(Duration.ofSeconds(10));
+  @SuppressWarnings("rawtypes")
+  private Object ask(Function<ActorRef, NamespaceCommand> cmd) {
+    return EntityAsk.ask(kit, ns, cmd);
   }
 
   private UUID store(String content) {
     return ((NamespaceReply.Stored) ask(to -> new NamespaceCommand.Store(new StoreSpec(content,
         List.of(), null, null, MemoryType.SEMANTIC, MemoryStatus.ACTIVE, null, "k"), to)))
-        .stored().get(0).id();
+        .receipts().get(0).id();
   }
 
   private Memory get(UUID id) {
@@ -63,8 +63,8 @@ class NamespaceDecayTest {
   }
 
   private DecayResponse decay(boolean dryRun) {
-    return ((NamespaceReply.Decayed) ask(to -> new NamespaceCommand.Decay(0, dryRun, to)))
-        .response();
+    return DecayResponse.of(name,
+        (NamespaceReply.Decayed) ask(to -> new NamespaceCommand.Decay(0, dryRun, to)));
   }
 
   private void injectThreeTimes(UUID id) {
@@ -118,7 +118,7 @@ class NamespaceDecayTest {
         specs.add(new StoreSpec("Unused note number " + i, List.of(), null, null,
             MemoryType.SEMANTIC, MemoryStatus.ACTIVE, null, "k"));
       }
-      ((NamespaceReply.Stored) ask(to -> new NamespaceCommand.StoreBatch(specs, to))).stored()
+      ((NamespaceReply.Stored) ask(to -> new NamespaceCommand.StoreBatch(specs, to))).receipts()
           .forEach(r -> ids.add(r.id()));
     }
     for (int i = 0; i < 3; i++) {

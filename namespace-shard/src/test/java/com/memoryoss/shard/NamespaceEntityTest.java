@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,17 +66,16 @@ class NamespaceEntityTest {
         MemoryStatus.ACTIVE, null, "key-1");
   }
 
-  private NamespaceReply ask(ActorRef<NamespaceCommand> ref,
-      java.util.function.Function<ActorRef<NamespaceReply>, NamespaceCommand> cmd) {
-    TestProbe<NamespaceReply> probe = kit.createTestProbe(NamespaceReply.class);
-    ref.tell(cmd.apply(probe.ref()));
-    return probe.receiveMessage(java.time.Duration.ofSeconds(10));
+  @SuppressWarnings("rawtypes")
+  private Object ask(ActorRef<NamespaceCommand> ref,
+      java.util.function.Function<ActorRef, NamespaceCommand> cmd) {
+    return EntityAsk.ask(kit, ref, cmd);
   }
 
   private UUID store(ActorRef<NamespaceCommand> ref, String content, String... tags) {
-    NamespaceReply r = ask(ref, to -> new NamespaceCommand.Store(spec(content, tags), to));
+    Object r = ask(ref, to -> new NamespaceCommand.Store(spec(content, tags), to));
     assertThat(r).isInstanceOf(NamespaceReply.Stored.class);
-    return ((NamespaceReply.Stored) r).stored().get(0).id();
+    return ((NamespaceReply.Stored) r).receipts().get(0).id();
   }
 
   private List<Memory> export(ActorRef<NamespaceCommand> ref) {
@@ -94,8 +94,8 @@ class NamespaceEntityTest {
   @Test
   void storesMemoryAndRepliesWithIdAndVersionOne() {
     var ref = spawn();
-    NamespaceReply r = ask(ref, to -> new NamespaceCommand.Store(spec("we deploy on fridays"), to));
-    var stored = ((NamespaceReply.Stored) r).stored().get(0);
+    Object r = ask(ref, to -> new NamespaceCommand.Store(spec("we deploy on fridays"), to));
+    var stored = ((NamespaceReply.Stored) r).receipts().get(0);
     assertThat(stored.version()).isEqualTo(1);
     Memory m = ((NamespaceReply.Found) ask(ref, to -> new NamespaceCommand.Get(stored.id(), to)))
         .memory();
@@ -107,40 +107,68 @@ class NamespaceEntityTest {
   }
 
   @Test
+  void aCommandThatThrowsIsAnsweredWithAnErrorAndTheNamespaceKeepsServing() {
+    var ref = spawn();
+    UUID kept = store(ref, "kept across the poison message");
+    // A spec no validator would let through: the handler throws on it.
+    StoreSpec poison = new StoreSpec(null, List.of(), null, null, MemoryType.SEMANTIC,
+        MemoryStatus.ACTIVE, null, "key-1");
+    Object r = ask(ref, to -> new NamespaceCommand.Store(poison, to));
+    assertThat(r).isInstanceOfSatisfying(EntityAsk.Rejected.class,
+        rej -> assertThat(rej.reason()).isEqualTo(Rejection.INVALID));
+    UUID after = store(ref, "stored right after the poison message");
+    assertThat(export(ref)).extracting(Memory::id).containsExactly(kept, after);
+  }
+
+  @Test
+  void aStoreSentAgainWithItsIdIsAnsweredWithTheSameReceiptAndStoredOnce() {
+    var ref = spawn();
+    StoreSpec once = spec("retried after a lost answer").withId(
+        UUID.fromString("0196a1e2-7c3b-7d2e-9f00-5a1b2c3d4e5f"));
+    Object first = ask(ref, to -> new NamespaceCommand.Store(once, to));
+    Object again = ask(ref, to -> new NamespaceCommand.Store(once, to));
+    assertThat(again).isEqualTo(first);
+    assertThat(export(ref)).hasSize(1);
+    StoreSpec clash = spec("other content, same id").withId(once.id());
+    assertThat(ask(ref, to -> new NamespaceCommand.Store(clash, to)))
+        .isInstanceOf(EntityAsk.Rejected.class);
+  }
+
+  @Test
   void rejectsExactDuplicateNamingTheIdItDuplicates() {
     var ref = spawn();
     UUID first = store(ref, "use pnpm, not npm");
-    NamespaceReply r = ask(ref, to -> new NamespaceCommand.Store(spec("use pnpm, not npm"), to));
-    assertThat(r).isEqualTo(new NamespaceReply.Rejected(Rejection.INVALID,
+    Object r = ask(ref, to -> new NamespaceCommand.Store(spec("use pnpm, not npm"), to));
+    assertThat(r).isEqualTo(new EntityAsk.Rejected(Rejection.INVALID,
         "duplicate content (matches memory " + first + ")"));
   }
 
   @Test
   void batchIsAllOrNothing() {
     var ref = spawn();
-    NamespaceReply r = ask(ref, to -> new NamespaceCommand.StoreBatch(
+    Object r = ask(ref, to -> new NamespaceCommand.StoreBatch(
         List.of(spec("one"), spec("two"), spec("one")), to));
-    assertThat(r).isInstanceOf(NamespaceReply.Rejected.class);
-    assertThat(((NamespaceReply.Rejected) r).message()).contains("matches batch memory");
+    assertThat(r).isInstanceOf(EntityAsk.Rejected.class);
+    assertThat(((EntityAsk.Rejected) r).message()).contains("matches batch memory");
     assertThat(export(ref)).isEmpty();
 
     r = ask(ref, to -> new NamespaceCommand.StoreBatch(List.of(spec("one"), spec("two")), to));
-    assertThat(((NamespaceReply.Stored) r).stored()).hasSize(2);
+    assertThat(((NamespaceReply.Stored) r).receipts()).hasSize(2);
     assertThat(export(ref)).extracting(Memory::content).containsExactly("one", "two");
   }
 
   @Test
   void concurrentStoresAreAllAcknowledgedWithDistinctIds() {
     var ref = spawn();
-    List<TestProbe<NamespaceReply>> probes = new ArrayList<>();
+    List<TestProbe<StatusReply<NamespaceReply.Stored>>> probes = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
-      TestProbe<NamespaceReply> p = kit.createTestProbe(NamespaceReply.class);
+      TestProbe<StatusReply<NamespaceReply.Stored>> p = kit.createTestProbe();
       ref.tell(new NamespaceCommand.Store(spec("fact number " + i), p.ref()));
       probes.add(p);
     }
     List<UUID> ids = new ArrayList<>();
     for (var p : probes) {
-      ids.add(((NamespaceReply.Stored) p.receiveMessage()).stored().get(0).id());
+      ids.add(p.receiveMessage().getValue().receipts().get(0).id());
     }
     assertThat(ids).doesNotHaveDuplicates().hasSize(300);
     assertThat(export(ref)).hasSize(300);
@@ -151,7 +179,7 @@ class NamespaceEntityTest {
     var ref = spawn();
     store(ref, "The staging database runs PostgreSQL 15 on port 5433", "infra");
     store(ref, "Lunch is at noon on Thursdays");
-    var hits = recall(ref, "which port does the staging database use?").response().memories();
+    var hits = recall(ref, "which port does the staging database use?").hits();
     assertThat(hits).isNotEmpty();
     assertThat(hits.get(0).memory().content()).contains("5433");
     assertThat(hits.get(0).provenance()).contains("fts");
@@ -161,23 +189,23 @@ class NamespaceEntityTest {
   void updateChangesContentAndBumpsVersionAndReindexes() {
     var ref = spawn();
     UUID id = store(ref, "the build uses gradle");
-    NamespaceReply r = ask(ref, to -> new NamespaceCommand.Update(
+    Object r = ask(ref, to -> new NamespaceCommand.Update(
         new UpdateSpec(id, "the build uses maven", List.of("build"), null), to));
     Memory m = ((NamespaceReply.Updated) r).memory();
     assertThat(m.version()).isEqualTo(2);
     assertThat(m.tags()).containsExactly("build");
-    assertThat(recall(ref, "gradle").response().memories())
+    assertThat(recall(ref, "gradle").hits())
         .noneMatch(h -> h.provenance().contains("fts"));
-    assertThat(recall(ref, "maven").response().memories()).extracting(s -> s.memory().id())
+    assertThat(recall(ref, "maven").hits()).extracting(s -> s.memory().id())
         .containsExactly(id);
   }
 
   @Test
   void updateOfUnknownIdIsNotFound() {
     var ref = spawn();
-    NamespaceReply r = ask(ref, to -> new NamespaceCommand.Update(
+    Object r = ask(ref, to -> new NamespaceCommand.Update(
         new UpdateSpec(UUID.randomUUID(), "x", null, null), to));
-    assertThat(r).isEqualTo(new NamespaceReply.Rejected(Rejection.NOT_FOUND, "memory not found"));
+    assertThat(r).isEqualTo(new EntityAsk.Rejected(Rejection.NOT_FOUND, "memory not found"));
   }
 
   @Test
@@ -191,7 +219,7 @@ class NamespaceEntityTest {
     assertThat(ask(ref, to -> new NamespaceCommand.Forget(spec, "admin", to)))
         .isEqualTo(new NamespaceReply.Forgotten(0));
     assertThat(export(ref)).extracting(Memory::content).containsExactly("beta fact");
-    assertThat(recall(ref, "alpha").response().memories())
+    assertThat(recall(ref, "alpha").hits())
         .noneMatch(h -> h.memory().id().equals(a));
   }
 
@@ -211,9 +239,9 @@ class NamespaceEntityTest {
   void forgetWithNeitherIdsNorFilterDeletesNothing() {
     var ref = spawn();
     store(ref, "precious");
-    NamespaceReply r = ask(ref, to -> new NamespaceCommand.Forget(
+    Object r = ask(ref, to -> new NamespaceCommand.Forget(
         new ForgetSpec(List.of(), MemoryFilter.NONE), "a", to));
-    assertThat(r).isInstanceOf(NamespaceReply.Rejected.class);
+    assertThat(r).isInstanceOf(EntityAsk.Rejected.class);
     assertThat(export(ref)).hasSize(1);
   }
 
@@ -230,10 +258,10 @@ class NamespaceEntityTest {
 
     var again = spawn();
     assertThat(export(again)).isEqualTo(before);
-    assertThat(recall(again, "revised").response().memories()).hasSize(1);
+    assertThat(recall(again, "revised").hits()).hasSize(1);
     // The duplicate index came back too.
     assertThat(ask(again, to -> new NamespaceCommand.Store(spec("second, revised"), to)))
-        .isInstanceOf(NamespaceReply.Rejected.class);
+        .isInstanceOf(EntityAsk.Rejected.class);
   }
 
   @Test
@@ -292,7 +320,7 @@ class NamespaceEntityTest {
     restart(ref);
 
     var again = spawn(5, null);
-    var hits = recall(again, "embedded memory number 7").response().memories();
+    var hits = recall(again, "embedded memory number 7").hits();
     assertThat(hits.get(0).memory().content()).isEqualTo("embedded memory number 7");
     assertThat(hits.get(0).provenance()).contains("vector");
     assertThat(stats(again).vectors()).isEqualTo(12);
@@ -308,8 +336,8 @@ class NamespaceEntityTest {
     recall(ref, "memory");
     assertThat(stats(ref).model()).isEqualTo(HashingEmbedder.MODEL);
     assertThat(ask(ref, to -> new NamespaceCommand.MigrateEmbeddings("no-such-model", to)))
-        .isInstanceOf(NamespaceReply.Rejected.class);
-    NamespaceReply started = ask(ref, to -> new NamespaceCommand.MigrateEmbeddings(
+        .isInstanceOf(EntityAsk.Rejected.class);
+    Object started = ask(ref, to -> new NamespaceCommand.MigrateEmbeddings(
         "test-hashing-b", to));
     assertThat(((NamespaceReply.Stats) started).migration().model()).isEqualTo("test-hashing-b");
     store(ref, "stored while migrating");
@@ -319,7 +347,7 @@ class NamespaceEntityTest {
     });
     restart(ref);
     var again = spawn(1_000, null);
-    var hits = recall(again, "stored while migrating").response().memories();
+    var hits = recall(again, "stored while migrating").hits();
     assertThat(hits.get(0).provenance()).contains("vector");
     assertThat(stats(again).model()).isEqualTo("test-hashing-b");
     assertThat(stats(again).vectors()).isEqualTo(8);
@@ -334,9 +362,9 @@ class NamespaceEntityTest {
         false, null, 0, 0, 0, null, false);
     var early = (NamespaceReply.Recalled) ask(ref, to -> new NamespaceCommand.Recall(eventual, to));
     // Not embedded yet: at most the text index has it.
-    assertThat(early.response().memories()).noneMatch(h -> h.provenance().contains("vector"));
+    assertThat(early.hits()).noneMatch(h -> h.provenance().contains("vector"));
     assertThat(stats(ref).indexLag()).isPositive();
-    var strong = recall(ref, "slow model embedded").response().memories();
+    var strong = recall(ref, "slow model embedded").hits();
     assertThat(strong).extracting(h -> h.memory().id()).containsExactly(id);
     assertThat(strong.get(0).provenance()).contains("vector", "fts");
     assertThat(stats(ref).indexLag()).isZero();
@@ -348,9 +376,9 @@ class NamespaceEntityTest {
     journal.strongRecallWait = java.time.Duration.ofMillis(300);
     var ref = spawn();
     store(ref, "the slowest model ever embedded this");
-    NamespaceReply r = ask(ref, to -> new NamespaceCommand.Recall(new RecallQuery(
+    Object r = ask(ref, to -> new NamespaceCommand.Recall(new RecallQuery(
         "slowest model", 10, MemoryFilter.NONE, null, true, null, 0, 0, 0, null, false), to));
-    assertThat(r).isInstanceOfSatisfying(NamespaceReply.Rejected.class, rej -> {
+    assertThat(r).isInstanceOfSatisfying(EntityAsk.Rejected.class, rej -> {
       assertThat(rej.reason()).isEqualTo(Rejection.BUSY);
       assertThat(rej.message()).contains("memories behind").contains("eventual");
     });

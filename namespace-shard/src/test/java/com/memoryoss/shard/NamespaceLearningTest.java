@@ -3,6 +3,7 @@ package com.memoryoss.shard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.memoryoss.protocol.FactSpec;
+import com.memoryoss.protocol.FeedbackAction;
 import com.memoryoss.protocol.Memory;
 import com.memoryoss.protocol.MemoryStatus;
 import com.memoryoss.protocol.MemoryType;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +45,9 @@ class NamespaceLearningTest {
     journal.close();
   }
 
-  private NamespaceReply ask(java.util.function.Function<ActorRef<NamespaceReply>,
-      NamespaceCommand> cmd) {
-    TestProbe<NamespaceReply> probe = kit.createTestProbe(NamespaceReply.class);
-    ns.tell(cmd.apply(probe.ref()));
-    return probe.receiveMessage(Duration.ofSeconds(10));
+  @SuppressWarnings("rawtypes")
+  private Object ask(java.util.function.Function<ActorRef, NamespaceCommand> cmd) {
+    return EntityAsk.ask(kit, ns, cmd);
   }
 
   private NamespaceReply.Learned learn(String evidence, String... facts) {
@@ -116,17 +116,17 @@ class NamespaceLearningTest {
     learn("ev-1", "Deploys go out on Tuesdays after the release review.");
     UUID id = only().id();
     Memory confirmed = ((NamespaceReply.Updated) ask(to -> new NamespaceCommand.Feedback(id,
-        "confirm", null, to))).memory();
+        FeedbackAction.CONFIRM, null, to))).memory();
     assertThat(confirmed.status()).isEqualTo(MemoryStatus.ACTIVE);
     assertThat(confirmed.confirmCount()).isEqualTo(1);
 
     Memory rejected = ((NamespaceReply.Updated) ask(to -> new NamespaceCommand.Feedback(id,
-        "reject", null, to))).memory();
+        FeedbackAction.REJECT, null, to))).memory();
     assertThat(rejected.status()).isEqualTo(MemoryStatus.STALE);
-    assertThat(ask(to -> new NamespaceCommand.Feedback(id, "supersede", id, to)))
-        .isEqualTo(new NamespaceReply.Rejected(com.memoryoss.protocol.Rejection.INVALID,
+    assertThat(ask(to -> new NamespaceCommand.Feedback(id, FeedbackAction.SUPERSEDE, id, to)))
+        .isEqualTo(new EntityAsk.Rejected(com.memoryoss.protocol.Rejection.INVALID,
             "memory cannot supersede itself"));
-    assertThat(ask(to -> new NamespaceCommand.Feedback(id, "supersede", null, to)))
-        .isInstanceOf(NamespaceReply.Rejected.class);
+    assertThat(ask(to -> new NamespaceCommand.Feedback(id, FeedbackAction.SUPERSEDE, null, to)))
+        .isInstanceOf(EntityAsk.Rejected.class);
   }
 }

@@ -1,23 +1,41 @@
 package com.memoryoss.protocol;
 
-import com.memoryoss.protocol.api.RecallResponse;
-import com.memoryoss.protocol.api.StoreResponse;
 import java.util.List;
+import java.util.UUID;
 
-/** Everything a namespace entity answers. */
+/**
+ * What a namespace entity answers on success, inside {@code StatusReply.success}; a refusal is
+ * {@code StatusReply.error(MemoryException)}. Each {@link NamespaceCommand.Ask} names the one
+ * result type it is answered with, so a reply is never checked by type at run time.
+ *
+ * <p>Domain results only: the HTTP API's response records are built from these by the memory
+ * service, never sent between nodes.
+ */
 public sealed interface NamespaceReply extends CborSerializable {
 
   /** Durably stored, in request order. */
-  record Stored(List<StoreResponse> stored) implements NamespaceReply {}
+  record Stored(List<Receipt> receipts) implements NamespaceReply {
+    public Stored {
+      receipts = List.copyOf(receipts);
+    }
+  }
 
-  /** Ranked hits for a recall. */
-  record Recalled(RecallResponse response) implements NamespaceReply {}
+  /** The id and version of one stored memory. */
+  record Receipt(UUID id, long version) implements CborSerializable {}
+
+  /** Ranked hits for a recall, best first; {@code nextCursor} when another page may follow. */
+  record Recalled(List<RecallHit> hits, List<HitSummary> summaries, String nextCursor)
+      implements NamespaceReply {
+    public Recalled {
+      hits = List.copyOf(hits);
+      summaries = summaries == null ? List.of() : List.copyOf(summaries);
+    }
+  }
 
   /** A recall's ranking, explained. */
-  record Explained(com.memoryoss.protocol.api.QueryExplainResponse explain)
-      implements NamespaceReply {}
+  record Explained(RecallExplanation explanation) implements NamespaceReply {}
 
-  /** The memory after an update. */
+  /** The memory after an update or a feedback. */
   record Updated(Memory memory) implements NamespaceReply {}
 
   /** How many memories a forget removed. */
@@ -27,10 +45,18 @@ public sealed interface NamespaceReply extends CborSerializable {
   record Found(Memory memory, boolean embedded) implements NamespaceReply {}
 
   /** One page of a listing; {@code total} counts every match. */
-  record Listed(List<Memory> memories, int total, String nextCursor) implements NamespaceReply {}
+  record Listed(List<Memory> memories, int total, String nextCursor) implements NamespaceReply {
+    public Listed {
+      memories = List.copyOf(memories);
+    }
+  }
 
   /** All non-archived memories, oldest first. */
-  record Exported(List<Memory> memories) implements NamespaceReply {}
+  record Exported(List<Memory> memories) implements NamespaceReply {
+    public Exported {
+      memories = List.copyOf(memories);
+    }
+  }
 
   /**
    * Counts for health and admin views.
@@ -41,6 +67,7 @@ public sealed interface NamespaceReply extends CborSerializable {
    * @param model embedding model of the namespace's vectors ({@code none} for lexical only)
    * @param vectors vectors in the index
    * @param embedded memories with a persisted embedding of the model
+   * @param migration a re-embedding in progress, or {@code null}
    */
   record Stats(int memories, long indexLag, long written, long applied, String model, int vectors,
       int embedded, Migration migration) implements NamespaceReply {}
@@ -51,16 +78,32 @@ public sealed interface NamespaceReply extends CborSerializable {
   /** Outcome of a learn: memories created, reinforced (or promoted) and superseded. */
   record Learned(int created, int reinforced, int superseded) implements NamespaceReply {}
 
-  /** Outcome of a decay sweep. */
-  record Decayed(com.memoryoss.protocol.api.DecayResponse response) implements NamespaceReply {}
+  /**
+   * Outcome of a decay sweep: memories examined (not archived), memories that became stale,
+   * memories archived, and changes left for the next sweep.
+   */
+  record Decayed(int afterDays, int examined, int staled, int archived, int pending,
+      boolean dryRun) implements NamespaceReply {}
 
   /** Memories whose injection was recorded (unknown or archived ids are skipped). */
   record InjectionsRecorded(int memories) implements NamespaceReply {}
 
-  /** Outcome of a consolidation. */
-  record Consolidated(com.memoryoss.protocol.api.ConsolidateResponse response)
-      implements NamespaceReply {}
+  /**
+   * Outcome of a consolidation: each group of near-duplicates, and the namespace's active
+   * memories and duplicate rate before and after.
+   */
+  record Consolidated(List<MergedGroup> groups, int totalMerged, int derivedCreated,
+      int activeBefore, int activeAfter, double duplicateRateBefore, double duplicateRateAfter,
+      boolean dryRun) implements NamespaceReply {
+    public Consolidated {
+      groups = List.copyOf(groups);
+    }
+  }
 
-  /** The command was refused; nothing changed. */
-  record Rejected(Rejection reason, String message) implements NamespaceReply {}
+  /**
+   * One consolidated cluster: the member kept as the basis, the members merged, and the derived
+   * memory that now stands for them ({@code null} in a dry run).
+   */
+  record MergedGroup(UUID kept, List<UUID> merged, double avgSimilarity, UUID derivedId,
+      List<UUID> sourceIds) implements CborSerializable {}
 }

@@ -1,7 +1,7 @@
 package com.memoryoss.cli.client;
 
 import com.memoryoss.cli.config.ConfigFile;
-import com.memoryoss.mcp.MemoryEndpoint;
+import com.memoryoss.client.MemoryEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -47,13 +47,13 @@ public final class ServerEndpoints {
     String bearer = cfg.auth().apiKeys().isEmpty() ? null : cfg.auth().apiKeys().get(0).key();
     String hint = configFile == null ? "memoryoss dev"
         : "memoryoss -c " + configFile.toAbsolutePath().normalize() + " serve";
-    return new MemoryEndpoint(base, bearer, https ? sslContext(cfg, host) : null,
+    return MemoryEndpoint.withKey(base, bearer, https ? sslContext(cfg, host) : null,
         MemoryEndpoint.DEFAULT_TIMEOUT, hint);
   }
 
   /** What {@code memoryoss dev} serves with no config: plain HTTP on 127.0.0.1:8000, no key. */
   public static MemoryEndpoint devDefaults() {
-    return new MemoryEndpoint(URI.create("http://127.0.0.1:8000"), null, null,
+    return MemoryEndpoint.withKey(URI.create("http://127.0.0.1:8000"), null, null,
         MemoryEndpoint.DEFAULT_TIMEOUT, "memoryoss dev");
   }
 

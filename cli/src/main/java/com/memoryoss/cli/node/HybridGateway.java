@@ -8,7 +8,8 @@ import com.memoryoss.gateway.GatewaySettings;
 import com.memoryoss.gateway.auth.Authenticator;
 import com.memoryoss.gateway.auth.RateLimiter;
 import com.memoryoss.gateway.core.CoreRoutes;
-import com.memoryoss.gateway.core.HttpMemoryService;
+import com.memoryoss.client.HttpMemoryService;
+import com.memoryoss.client.MemoryEndpoint;
 import com.memoryoss.gateway.metrics.Metrics;
 import com.memoryoss.gateway.metrics.MetricsRoutes;
 import com.memoryoss.gateway.proxy.ProxyRoutes;
@@ -55,7 +56,8 @@ public final class HybridGateway {
     Runtime.getRuntime().addShutdownHook(new Thread(core::stop, "core-stop"));
 
     String coreBase = "http://127.0.0.1:" + corePort;
-    HttpMemoryService memory = new HttpMemoryService(coreBase, token, Duration.ofSeconds(10));
+    HttpMemoryService memory = new HttpMemoryService(
+        MemoryEndpoint.core(java.net.URI.create(coreBase), token, Duration.ofSeconds(10)));
     Authenticator auth = Node.authenticator(cfg, dataDir, false, null);
     boolean tls = cfg.tls().enabled();
     GatewaySettings gw = new GatewaySettings(cfg.server().host(), cfg.server().port(),

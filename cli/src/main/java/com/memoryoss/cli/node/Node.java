@@ -12,6 +12,7 @@ import com.memoryoss.gateway.auth.Role;
 import com.memoryoss.gateway.memory.MemoryRoutes;
 import com.memoryoss.extractor.ExchangeSink;
 import com.memoryoss.gateway.admin.AdminRoutes;
+import com.memoryoss.gateway.core.InternalRoutes;
 import com.memoryoss.gateway.metrics.Metrics;
 import com.memoryoss.gateway.metrics.MetricsRoutes;
 import com.memoryoss.gateway.proxy.MemoryMode;
@@ -176,16 +177,20 @@ public final class Node {
       Recaller recaller = new Recaller(
           new FusionRanker(RecallSettings.DEFAULTS, trust, queryCache), trust);
       Duration askTimeout = system.settings().config().getDuration("memoryoss.node.ask-timeout");
+      // One attempt waits a third of the request's budget: an ask lost with a dead node is sent
+      // again after its shard moved, within the same request.
+      Duration attempt = askTimeout.dividedBy(3);
       NamespaceRuntime runtime = new NamespaceRuntime(keys, master, blocking,
           dispatcher(system, "memoryoss.node.indexing-dispatcher"),
           dispatcher(system, "memoryoss.node.recall-dispatcher"), indexes, model, recaller,
           RecallSettings.DEFAULTS.weights(), Clock.systemUTC(), cfg.limits().maxIndexLag(),
-          askTimeout.multipliedBy(2).dividedBy(3), cfg.storage().snapshotMinEvents(), compactor,
+          attempt.minusMillis(500), cfg.storage().snapshotMinEvents(), compactor,
           DecayPolicy.of(cfg.decay().enabled(), cfg.decay().afterDays()));
       NamespaceSharding.init(system, runtime);
 
       MemoryService memory = new ShardedMemoryService(ClusterSharding.get(system),
-          new RequestValidator(limits), trust, askTimeout, Clock.systemUTC(), queryCache);
+          new RequestValidator(limits), trust, attempt, askTimeout, Clock.systemUTC(),
+          queryCache);
 
       Authenticator auth = authenticator(cfg, dataDir, dev && noKeys,
           core ? System.getenv(HybridGateway.TOKEN_ENV) : null);
@@ -200,7 +205,9 @@ public final class Node {
       List<org.apache.pekko.http.javadsl.server.Route> areas = new java.util.ArrayList<>(List.of(
           memoryRoutes.routes(), adminRoutes.routes(),
           new MetricsRoutes(metrics, auth, limiter).routes()));
-      if (!core) {
+      if (core) {
+        areas.add(0, new InternalRoutes(memory, auth, limiter, gw.maxBodyBytes()).routes());
+      } else {
         ExchangeSink extraction = Extraction.start(cfg, memory,
             org.apache.pekko.stream.Materializer.createMaterializer(system), metrics);
         areas.add(new ProxyRoutes(proxySettings(cfg), memory, extraction, limiter, system,

@@ -36,9 +36,6 @@ public final class AdminRoutes extends ApiDirectives {
         path("migrate-embeddings", () -> post(() -> as(Role.ADMIN, c ->
             jsonRequest(MigrateRequest.class, r -> {
               inScope(c, r.namespace());
-              if (r.model() == null || r.model().isBlank()) {
-                throw com.memoryoss.protocol.api.MemoryException.invalid("model is required");
-              }
               return memory.migrateEmbeddings(caller(c), r.model());
             })))),
         path("decay", () -> post(() -> as(Role.ADMIN, c ->

@@ -5,7 +5,8 @@ import com.memoryoss.gateway.auth.Claims;
 import com.memoryoss.gateway.auth.RateLimiter;
 import com.memoryoss.gateway.auth.Role;
 import com.memoryoss.protocol.Rejection;
-import com.memoryoss.protocol.api.MemoryException;
+import com.memoryoss.protocol.api.InternalApi;
+import com.memoryoss.protocol.MemoryException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -43,8 +44,8 @@ public abstract class ApiDirectives extends AllDirectives {
   /** The caller's claims, or a 401. */
   protected Route authenticated(Function<Claims, Route> inner) {
     return optionalHeaderValueByName("Authorization", header ->
-        optionalHeaderValueByName("X-Memoryoss-Namespace", ns ->
-        optionalHeaderValueByName("X-Memoryoss-Subject", sub -> {
+        optionalHeaderValueByName(InternalApi.NAMESPACE_HEADER, ns ->
+        optionalHeaderValueByName(InternalApi.SUBJECT_HEADER, sub -> {
       Optional<Claims> claims = claimsOf(header, ns, sub);
       if (claims.isPresent()) {
         return inner.apply(claims.get());
@@ -57,6 +58,24 @@ public abstract class ApiDirectives extends AllDirectives {
           header.isEmpty() ? "missing Authorization: Bearer <token> header"
               : "invalid or expired token"));
     })));
+  }
+
+  /**
+   * Only the hybrid gateway's internal token, acting for the namespace it names: for the core's
+   * internal routes, which no API key reaches.
+   */
+  protected Route internalCaller(Function<Claims, Route> inner) {
+    return optionalHeaderValueByName("Authorization", header ->
+        optionalHeaderValueByName(InternalApi.NAMESPACE_HEADER, ns ->
+            optionalHeaderValueByName(InternalApi.SUBJECT_HEADER, subject -> {
+              boolean internal = header.filter(h -> h.startsWith(BEARER))
+                  .map(h -> auth.isInternal(h.substring(BEARER.length()).strip()))
+                  .orElse(false);
+              Optional<Claims> claims = internal ? claimsOf(header, ns, subject)
+                  : Optional.empty();
+              return claims.map(inner).orElseGet(() -> complete(Errors.json(
+                  StatusCodes.UNAUTHORIZED, "internal routes need the gateway's internal token")));
+            })));
   }
 
   /** Claims of an {@code Authorization} header value, if it authenticates. */

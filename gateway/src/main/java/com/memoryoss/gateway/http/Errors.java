@@ -2,7 +2,7 @@ package com.memoryoss.gateway.http;
 
 import com.memoryoss.protocol.Rejection;
 import com.memoryoss.protocol.api.ErrorBody;
-import com.memoryoss.protocol.api.MemoryException;
+import com.memoryoss.protocol.MemoryException;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
@@ -58,6 +58,22 @@ public final class Errors {
     };
   }
 
+  /**
+   * A refusal: its status, its message, and for the retryable ones ({@code 429}, {@code 503}) when
+   * to retry, as {@code retry_after_ms} and a {@code Retry-After} header.
+   */
+  public static HttpResponse of(MemoryException m) {
+    if (m.reason() == Rejection.BUSY) {
+      return tooManyRequests(m.getMessage(), m.retryAfterMs() > 0 ? m.retryAfterMs() : 1000);
+    }
+    if (m.reason() == Rejection.UNAVAILABLE) {
+      long retry = m.retryAfterMs() > 0 ? m.retryAfterMs() : 1000;
+      return json(StatusCodes.SERVICE_UNAVAILABLE, new ErrorBody(m.getMessage(), retry),
+          List.of(RawHeader.create("Retry-After", String.valueOf((retry + 999) / 1000))));
+    }
+    return json(status(m.reason()), m.getMessage());
+  }
+
   /** The response for any failure of a request's processing. */
   public static HttpResponse of(Throwable failure) {
     Throwable t = failure;
@@ -65,10 +81,7 @@ public final class Errors {
       t = t.getCause();
     }
     if (t instanceof MemoryException m) {
-      if (m.reason() == Rejection.BUSY) {
-        return tooManyRequests(m.getMessage(), 1000);
-      }
-      return json(status(m.reason()), m.getMessage());
+      return of(m);
     }
     if (t instanceof Json.BadJson b) {
       return json(StatusCodes.BAD_REQUEST, b.getMessage());

@@ -1,6 +1,5 @@
 package com.memoryoss.gateway.memory;
 
-import com.memoryoss.gateway.core.HttpMemoryService;
 import com.memoryoss.gateway.auth.Authenticator;
 import com.memoryoss.gateway.auth.Claims;
 import com.memoryoss.gateway.auth.RateLimiter;
@@ -95,31 +94,17 @@ public final class MemoryRoutes extends ApiDirectives {
                   inScope(c, r.namespace());
                   return memory.consolidate(caller(c), r);
                 })))),
-            path(PathMatchers.segment("internal").slash("learn"), () -> post(() ->
-                as(Role.ADMIN, c -> jsonRequest(LearnRequest.class,
-                    r -> memory.learn(caller(c), r.facts(), r.source(), r.evidenceId()))))),
-            path(PathMatchers.segment("internal").slash("injected"), () -> post(() ->
-                as(Role.ADMIN, c -> jsonRequest(InjectedRequest.class,
-                    r -> memory.recordInjections(caller(c), r.ids())
-                        .thenApply(HttpMemoryService.InjectedResponse::new))))),
             path("memories", () -> get(() -> as(Role.READER, this::list))),
             path(PathMatchers.segment("inspect").slash(PathMatchers.segment()),
                 id -> get(() -> as(Role.READER, c -> byId(id, u -> memory.inspect(caller(c), u))))),
             path(PathMatchers.segment("peek").slash(PathMatchers.segment()),
                 id -> get(() -> as(Role.READER, c -> byId(id, u -> memory.peek(caller(c), u))))),
-            path("export", () -> get(() -> as(Role.ADMIN, c ->
+            path("export", () -> get(() -> as(Role.READER, c ->
                 parameterOptional("namespace", ns -> respond(() -> {
                   inScope(c, ns.orElse(null));
                   return memory.export(caller(c));
                 }))))))));
   }
-
-  /** Body of the internal learn call (the hybrid gateway's extraction hand-off). */
-  record LearnRequest(java.util.List<com.memoryoss.protocol.FactSpec> facts, String source,
-      String evidenceId) {}
-
-  /** Body of the internal injection record (the hybrid gateway's proxy). */
-  record InjectedRequest(java.util.List<java.util.UUID> ids) {}
 
   private Route as(Role role, Function<Claims, Route> inner) {
     return authenticated(c -> requireRole(c, role, () -> rateLimited(c.subject(),
@@ -144,7 +129,7 @@ public final class MemoryRoutes extends ApiDirectives {
           var key = r.apiKey() == null ? Optional.<com.memoryoss.gateway.auth.ApiKey>empty()
               : auth.apiKey(r.apiKey());
           if (key.isEmpty()) {
-            throw new com.memoryoss.protocol.api.MemoryException(
+            throw new com.memoryoss.protocol.MemoryException(
                 com.memoryoss.protocol.Rejection.UNAUTHORIZED, "invalid API key");
           }
           return CompletableFuture.completedFuture(
@@ -161,7 +146,7 @@ public final class MemoryRoutes extends ApiDirectives {
               try {
                 n = limit.map(Integer::parseInt).orElse(null);
               } catch (NumberFormatException e) {
-                throw com.memoryoss.protocol.api.MemoryException.invalid(
+                throw com.memoryoss.protocol.MemoryException.invalid(
                     "limit must be a number");
               }
               return memory.list(caller(c), new ListRequest(c.namespace(), agent.orElse(null),

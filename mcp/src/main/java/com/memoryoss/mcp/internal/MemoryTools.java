@@ -4,9 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.memoryoss.mcp.HttpMemoryClient;
-import com.memoryoss.mcp.MemoryApiException;
+import com.memoryoss.client.HttpMemoryService;
+import com.memoryoss.client.WireJson;
+import com.memoryoss.protocol.Memory;
+import com.memoryoss.protocol.MemoryException;
 import com.memoryoss.protocol.MemoryType;
+import com.memoryoss.protocol.Rejection;
+import com.memoryoss.protocol.api.Caller;
+import com.memoryoss.protocol.api.MemoryService;
+import com.memoryoss.protocol.api.RecallResponse;
+import com.memoryoss.protocol.api.ScoredMemory;
 import com.memoryoss.protocol.api.ForgetRequest;
 import com.memoryoss.protocol.api.ForgetResponse;
 import com.memoryoss.protocol.api.RecallRequest;
@@ -24,18 +31,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What each tool does: check the arguments, make one memory-API call, and answer with compact
- * JSON. Every failure becomes a tool error ({@code isError}) whose text says what went wrong and
+ * What each tool does: check the arguments, make one call of the {@link MemoryService} port, and
+ * answer with compact JSON. Every failure becomes a tool error ({@code isError}) whose text says what went wrong and
  * what to do; nothing is thrown to the SDK. Stateless and thread-safe (the SDK runs calls
  * concurrently).
  */
 public final class MemoryTools {
   private static final Logger LOG = LoggerFactory.getLogger(MemoryTools.class);
 
-  private final HttpMemoryClient client;
+  private final MemoryService memory;
+  private final Caller caller;
 
-  public MemoryTools(HttpMemoryClient client) {
-    this.client = client;
+  public MemoryTools(MemoryService memory, Caller caller) {
+    this.memory = memory;
+    this.caller = caller;
   }
 
   /** Runs the named tool; unknown names are a tool error. */
@@ -51,9 +60,9 @@ public final class MemoryTools {
       return CallToolResult.builder().addTextContent(json).isError(false).build();
     } catch (Args.BadArguments e) {
       return error(e.getMessage());
-    } catch (MemoryApiException e) {
-      return error(e.unreachable() ? e.getMessage()
-          : "memoryOSS refused the request (HTTP " + e.status() + "): " + e.getMessage());
+    } catch (MemoryException e) {
+      return error(e.reason() == Rejection.UNAVAILABLE ? e.getMessage()
+          : "memoryOSS refused the request (" + describe(e.reason()) + "): " + e.getMessage());
     } catch (RuntimeException e) {
       LOG.error("{} failed", tool, e);
       return error(tool + " failed unexpectedly: " + e);
@@ -68,21 +77,20 @@ public final class MemoryTools {
     RecallRequest request = new RecallRequest(a.requiredString("query"), limit, a.string("agent"),
         a.string("session"), a.string("namespace"), null, a.nonEmptyStrings("tags"), null, null, null,
         null, null, null, null, null, null, null);
-    JsonNode answer = client.recall(request);
+    RecallResponse answer = HttpMemoryService.await(memory.recall(caller, request));
     ArrayNode out = WireJson.MAPPER.createArrayNode();
-    for (JsonNode hit : answer.path("memories")) {
-      JsonNode m = hit.path("memory");
+    for (ScoredMemory hit : answer.memories()) {
+      Memory m = hit.memory();
       ObjectNode o = out.addObject();
-      o.set("id", m.get("id"));
-      o.set("content", m.get("content"));
-      o.set("tags", m.has("tags") ? m.get("tags") : WireJson.MAPPER.createArrayNode());
-      if (m.hasNonNull("agent")) {
-        o.set("agent", m.get("agent"));
+      o.put("id", m.id().toString());
+      o.put("content", m.content());
+      o.set("tags", WireJson.MAPPER.valueToTree(m.tags()));
+      if (m.agent() != null) {
+        o.put("agent", m.agent());
       }
-      o.put("score", BigDecimal.valueOf(hit.path("score").asDouble())
-          .setScale(3, RoundingMode.HALF_UP));
-      o.set("created_at", m.get("created_at"));
-      o.set("memory_type", m.get("memory_type"));
+      o.put("score", BigDecimal.valueOf(hit.score()).setScale(3, RoundingMode.HALF_UP));
+      o.set("created_at", WireJson.MAPPER.valueToTree(m.createdAt()));
+      o.set("memory_type", WireJson.MAPPER.valueToTree(m.memoryType()));
     }
     return json(out);
   }
@@ -97,7 +105,7 @@ public final class MemoryTools {
     }
     StoreRequest request = new StoreRequest(a.requiredString("content"), a.strings("tags"),
         a.string("agent"), a.string("session"), a.string("namespace"), memoryType, null, null);
-    StoreResponse r = client.store(request);
+    StoreResponse r = HttpMemoryService.await(memory.store(caller, request));
     ObjectNode o = WireJson.MAPPER.createObjectNode();
     o.put("id", r.id().toString());
     o.put("version", r.version());
@@ -114,8 +122,8 @@ public final class MemoryTools {
       throw new Args.BadArguments(ToolCatalogue.UPDATE
           + ": nothing to change; give the new 'content' and/or 'tags'");
     }
-    UpdateResponse r = client.update(new UpdateRequest(id, content, tags, null,
-        a.string("namespace")));
+    UpdateResponse r = HttpMemoryService.await(memory.update(caller,
+        new UpdateRequest(id, content, tags, null, a.string("namespace"))));
     ObjectNode o = WireJson.MAPPER.createObjectNode();
     o.put("id", r.id().toString());
     o.put("version", r.version());
@@ -140,8 +148,8 @@ public final class MemoryTools {
       throw new Args.BadArguments(ToolCatalogue.FORGET
           + ": give either 'ids' or a filter ('agent', 'session', 'tags'), not both");
     }
-    ForgetResponse r = client.forget(new ForgetRequest(ids.isEmpty() ? null : ids, agent,
-        session, a.string("namespace"), tags, null));
+    ForgetResponse r = HttpMemoryService.await(memory.forget(caller, new ForgetRequest(null,
+        ids.isEmpty() ? null : ids, agent, session, a.string("namespace"), tags, null)));
     ObjectNode o = WireJson.MAPPER.createObjectNode();
     o.put("deleted", r.deleted());
     return json(o);
@@ -153,6 +161,17 @@ public final class MemoryTools {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String describe(Rejection r) {
+    return switch (r) {
+      case INVALID -> "invalid request";
+      case NOT_FOUND -> "not found";
+      case UNAUTHORIZED -> "not authenticated";
+      case FORBIDDEN -> "not allowed";
+      case BUSY -> "busy; retry shortly";
+      case UNAVAILABLE -> "unavailable";
+    };
   }
 
   private static CallToolResult error(String message) {

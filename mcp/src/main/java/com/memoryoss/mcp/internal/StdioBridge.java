@@ -1,6 +1,7 @@
 package com.memoryoss.mcp.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.memoryoss.client.WireJson;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 public final class GroupCommit {
   private final int maxMemoriesPerCommit;
-  private final ArrayDeque<Flush.Unit> queued = new ArrayDeque<>();
+  private final ArrayDeque<Flush.Unit<?>> queued = new ArrayDeque<>();
   private final Map<String, UUID> queuedHashes = new HashMap<>();
   private Flush inFlight;
 
@@ -32,7 +32,7 @@ public final class GroupCommit {
     return queuedHashes.get(contentHash);
   }
 
-  public void enqueue(Flush.Unit unit) {
+  public void enqueue(Flush.Unit<?> unit) {
     queued.add(unit);
     for (Memory m : unit.memories()) {
       queuedHashes.put(m.contentHash(), m.id());
@@ -49,12 +49,12 @@ public final class GroupCommit {
     if (inFlight != null || queued.isEmpty()) {
       return null;
     }
-    List<Flush.Unit> units = new ArrayList<>();
+    List<Flush.Unit<?>> units = new ArrayList<>();
     int memories = 0;
     while (!queued.isEmpty()
         && (units.isEmpty()
             || memories + queued.peek().memories().size() <= maxMemoriesPerCommit)) {
-      Flush.Unit u = queued.poll();
+      Flush.Unit<?> u = queued.poll();
       units.add(u);
       memories += u.memories().size();
     }

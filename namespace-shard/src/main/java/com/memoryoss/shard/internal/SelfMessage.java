@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.pekko.actor.NoSerializationVerificationNeeded;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
 
 /** Completions of a namespace entity's own I/O, sent to itself. Never serialized. */
 public sealed interface SelfMessage extends NamespaceCommand.Internal, NoSerializationVerificationNeeded {
@@ -31,7 +32,8 @@ public sealed interface SelfMessage extends NamespaceCommand.Internal, NoSeriali
       Throwable failure) implements SelfMessage {}
 
   /** Keys of forgotten memories were deleted (or failed to be). */
-  record KeysShredded(List<UUID> ids, int deleted, ActorRef<NamespaceReply> replyTo,
+  record KeysShredded(List<UUID> ids, int deleted,
+      ActorRef<StatusReply<NamespaceReply.Forgotten>> replyTo,
       Throwable failure) implements SelfMessage {}
 
   /** Orphaned keys (forgotten but not yet shredded, or never journaled) were deleted. */

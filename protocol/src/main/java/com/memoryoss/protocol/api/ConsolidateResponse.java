@@ -1,6 +1,6 @@
 package com.memoryoss.protocol.api;
 
-import com.memoryoss.protocol.CborSerializable;
+import com.memoryoss.protocol.NamespaceReply;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,10 +18,18 @@ public record ConsolidateResponse(
     int activeReduction,
     double duplicateRateBefore,
     double duplicateRateAfter,
-    boolean dryRun)
-    implements CborSerializable {
+    boolean dryRun) {
 
   /** One cluster of near-duplicates. */
   public record Group(UUID kept, List<UUID> merged, double avgSimilarity, UUID derivedId,
-      List<UUID> sourceIds) implements CborSerializable {}
+      List<UUID> sourceIds) {}
+
+  public static ConsolidateResponse of(NamespaceReply.Consolidated c) {
+    return new ConsolidateResponse(
+        c.groups().stream().map(g -> new Group(g.kept(), g.merged(), g.avgSimilarity(),
+            g.derivedId(), g.sourceIds())).toList(),
+        c.totalMerged(), c.derivedCreated(), c.activeBefore(), c.activeAfter(),
+        c.activeBefore() - c.activeAfter(), c.duplicateRateBefore(), c.duplicateRateAfter(),
+        c.dryRun());
+  }
 }

@@ -1,6 +1,6 @@
 package com.memoryoss.protocol.api;
 
-import com.memoryoss.protocol.CborSerializable;
+import com.memoryoss.protocol.HitSummary;
 import com.memoryoss.protocol.MemoryStatus;
 import java.util.List;
 import java.util.UUID;
@@ -15,9 +15,15 @@ public record MemorySummary(
     MemoryStatus status,
     List<String> tags,
     List<String> provenance,
-    List<Evidence> evidence)
-    implements CborSerializable {
+    List<Evidence> evidence) {
 
   /** A short piece of the memory supporting the summary. */
-  public record Evidence(String preview) implements CborSerializable {}
+  public record Evidence(String preview) {}
+
+  public static MemorySummary of(HitSummary s) {
+    // Empty lists are left out of the JSON, as the original does.
+    return new MemorySummary(s.memoryId(), s.summary(), s.score(), s.trustScore(), s.lowTrust(),
+        s.status(), s.tags().isEmpty() ? null : s.tags(), s.provenance(),
+        s.evidence().isEmpty() ? null : s.evidence().stream().map(Evidence::new).toList());
+  }
 }

@@ -1,6 +1,6 @@
 package com.memoryoss.protocol.api;
 
-import com.memoryoss.protocol.CborSerializable;
+import com.memoryoss.protocol.RecallExplanation;
 import com.memoryoss.protocol.RecallWeights;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +25,7 @@ public record QueryExplainResponse(
     double minRecallScore,
     double diversityFactor,
     List<Candidate> candidates,
-    List<ScoredMemory> finalResults)
-    implements CborSerializable {
+    List<ScoredMemory> finalResults) {
 
   /** One candidate with each channel's raw and normalised score and the factors after fusion. */
   public record Candidate(
@@ -45,9 +44,23 @@ public record QueryExplainResponse(
       double statusFactor,
       double trustScore,
       double trustMultiplier,
-      double finalScore)
-      implements CborSerializable {}
+      double finalScore) {}
 
   /** Per channel. */
-  public record Scores(double vector, double fts, double exact) implements CborSerializable {}
+  public record Scores(double vector, double fts, double exact) {
+    static Scores of(RecallExplanation.Scores s) {
+      return new Scores(s.vector(), s.fts(), s.exact());
+    }
+  }
+
+  public static QueryExplainResponse of(RecallExplanation e) {
+    return new QueryExplainResponse(e.query(), e.namespace(), e.strong() ? "strong" : "eventual",
+        e.indexerLag(), e.model(), e.usedVector(), e.usedFts(), e.identifiers(), e.weights(),
+        e.minChannelScore(), e.minRecallScore(), e.diversityFactor(),
+        e.candidates().stream().map(c -> new Candidate(c.id(), c.preview(), c.rank(),
+            c.returned(), c.provenance(), Scores.of(c.raw()), Scores.of(c.normalized()),
+            c.maxChannelScore(), c.baseScore(), c.recencyScore(), c.agentBoost(), c.relevance(),
+            c.statusFactor(), c.trustScore(), c.trustMultiplier(), c.finalScore())).toList(),
+        ScoredMemory.of(e.finalResults()));
+  }
 }

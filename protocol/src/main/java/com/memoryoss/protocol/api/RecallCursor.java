@@ -1,5 +1,6 @@
 package com.memoryoss.protocol.api;
 
+import com.memoryoss.protocol.MemoryException;
 import java.util.Locale;
 import java.util.UUID;
 

@@ -1,5 +1,8 @@
 package com.memoryoss.protocol.api;
 
+import com.memoryoss.protocol.MemoryException;
+import com.memoryoss.protocol.FactSpec;
+import com.memoryoss.protocol.FeedbackAction;
 import com.memoryoss.protocol.ForgetSpec;
 import com.memoryoss.protocol.ListSpec;
 import com.memoryoss.protocol.MemoryFilter;
@@ -10,11 +13,14 @@ import com.memoryoss.protocol.UpdateSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * Turns API requests into validated specs, or throws {@link MemoryException} with the original's
- * messages ({@code content is empty}, {@code too many tags (51 > 50)}, ...). Pure and
- * thread-safe.
+ * The one place requests are validated: turns API requests into the specs and command arguments
+ * of the wire protocol, or throws {@link MemoryException} with the original's messages ({@code
+ * content is empty}, {@code too many tags (51 > 50)}, ...). Every text that reaches a namespace
+ * passes {@link WellFormedText} (well-formed Unicode: no lone surrogates, no non-characters), so no content
+ * can fail an entity or its journal. Pure and thread-safe.
  */
 public final class RequestValidator {
   private final Limits limits;
@@ -68,6 +74,7 @@ public final class RequestValidator {
     if (r.query() == null || r.query().isBlank()) {
       throw MemoryException.invalid("query is empty");
     }
+    WellFormedText.check("query", r.query());
     int bytes = utf8(r.query());
     if (bytes > limits.maxContentBytes()) {
       throw MemoryException.invalid(
@@ -103,6 +110,26 @@ public final class RequestValidator {
         minChannel, diversity, r.queryEmbedding(), Boolean.TRUE.equals(r.includeEmbedding()));
   }
 
+  /** A batch of 1..{@value Limits#MAX_BATCH_RECALL} recalls; errors name the failing query. */
+  public List<RecallQuery> recallBatch(RecallBatchRequest r, double defaultMinScore) {
+    if (r == null || r.queries() == null || r.queries().isEmpty()) {
+      throw MemoryException.invalid("queries array must not be empty");
+    }
+    if (r.queries().size() > Limits.MAX_BATCH_RECALL) {
+      throw MemoryException.invalid(
+          "batch recall limited to " + Limits.MAX_BATCH_RECALL + " queries");
+    }
+    List<RecallQuery> queries = new ArrayList<>(r.queries().size());
+    for (int i = 0; i < r.queries().size(); i++) {
+      try {
+        queries.add(recall(r.queries().get(i), defaultMinScore));
+      } catch (MemoryException e) {
+        throw MemoryException.invalid("queries[" + i + "]: " + e.getMessage());
+      }
+    }
+    return queries;
+  }
+
   private static double unit(String field, Double value, double dflt) {
     double v = value == null ? dflt : value;
     if (Double.isNaN(v) || v < 0 || v > 1) {
@@ -130,9 +157,13 @@ public final class RequestValidator {
     }
     MemoryFilter filter = new MemoryFilter(label("agent", r.agent()),
         label("session", r.session()), filterTags(r.tags()), null, r.before(), null);
-    List<java.util.UUID> ids = r.ids() == null ? List.of() : r.ids();
+    List<UUID> ids = new ArrayList<>(r.ids() == null ? List.of() : r.ids());
     if (ids.stream().anyMatch(java.util.Objects::isNull)) {
       throw MemoryException.invalid("ids must not contain null");
+    }
+    if (r.id() != null && !ids.contains(r.id())) {
+      // The original's alias for one id; it only ever names memories, never "everything".
+      ids.add(r.id());
     }
     if (ids.isEmpty() && filter.isEmpty()) {
       throw MemoryException.invalid(
@@ -143,6 +174,94 @@ public final class RequestValidator {
       throw MemoryException.invalid("give either ids or a filter, not both");
     }
     return new ForgetSpec(ids, filter);
+  }
+
+  /** A confirm, reject or supersede of one memory. */
+  public record Feedback(UUID id, FeedbackAction action, UUID supersededBy) {}
+
+  public Feedback feedback(FeedbackRequest r) {
+    if (r == null || r.id() == null) {
+      throw MemoryException.invalid("id is required");
+    }
+    FeedbackAction action = FeedbackAction.parse(r.action()).orElseThrow(
+        () -> MemoryException.invalid("action must be confirm, reject or supersede"));
+    if (r.supersededBy() != null && action != FeedbackAction.SUPERSEDE) {
+      throw MemoryException.invalid("superseded_by is only for action supersede");
+    }
+    if (r.supersededBy() != null && r.supersededBy().equals(r.id())) {
+      throw MemoryException.invalid("a memory cannot supersede itself");
+    }
+    return new Feedback(r.id(), action, r.supersededBy());
+  }
+
+  /** Consolidation arguments: similarity threshold, most clusters, dry run. */
+  public record Consolidation(double threshold, int maxClusters, boolean dryRun) {}
+
+  public Consolidation consolidate(ConsolidateRequest r) {
+    double threshold = r == null || r.threshold() == null ? 0.9 : r.threshold();
+    if (Double.isNaN(threshold) || threshold < 0 || threshold > 1) {
+      throw MemoryException.invalid("threshold must be between 0.0 and 1.0");
+    }
+    int max = r == null || r.maxClusters() == null ? 50 : r.maxClusters();
+    if (max < 1 || max > 10_000) {
+      throw MemoryException.invalid("max_clusters must be between 1 and 10000");
+    }
+    return new Consolidation(threshold, max, r != null && Boolean.TRUE.equals(r.dryRun()));
+  }
+
+  /** Decay arguments: {@code afterDays} null means the configured default. */
+  public record Decay(Integer afterDays, boolean dryRun) {}
+
+  public Decay decay(DecayRequest r) {
+    Integer afterDays = r == null ? null : r.afterDays();
+    if (afterDays != null && (afterDays < 0 || afterDays > 36_500)) {
+      throw MemoryException.invalid("after_days must be between 0 and 36500");
+    }
+    return new Decay(afterDays, r != null && Boolean.TRUE.equals(r.dryRun()));
+  }
+
+  /** Ids of memories the proxy injected: 1 to 1000, none null. */
+  public List<UUID> injections(List<UUID> ids) {
+    if (ids == null || ids.isEmpty() || ids.size() > 1000) {
+      throw MemoryException.invalid("ids must hold 1 to 1000 memory ids");
+    }
+    if (ids.stream().anyMatch(java.util.Objects::isNull)) {
+      throw MemoryException.invalid("ids must not contain null");
+    }
+    return List.copyOf(ids);
+  }
+
+  /** Facts from extraction: 1..100, each a valid content with valid tags. */
+  public List<FactSpec> facts(List<FactSpec> facts, String source, String evidenceId) {
+    if (facts == null || facts.isEmpty()) {
+      throw MemoryException.invalid("facts must not be empty");
+    }
+    if (facts.size() > 100) {
+      throw MemoryException.invalid("too many facts (" + facts.size() + " > 100)");
+    }
+    label("source", source);
+    label("evidence_id", evidenceId);
+    List<FactSpec> out = new ArrayList<>(facts.size());
+    for (int i = 0; i < facts.size(); i++) {
+      FactSpec f = facts.get(i);
+      try {
+        if (f == null) {
+          throw MemoryException.invalid("fact is null");
+        }
+        out.add(new FactSpec(content(f.content()), tags(f.tags())));
+      } catch (MemoryException e) {
+        throw MemoryException.invalid("facts[" + i + "]: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  /** A re-embedding target: a non-empty model name. */
+  public String model(String model) {
+    if (model == null || model.isBlank()) {
+      throw MemoryException.invalid("model is required");
+    }
+    return label("model", model);
   }
 
   public ListSpec list(ListRequest r) {
@@ -181,6 +300,7 @@ public final class RequestValidator {
     if (content == null || content.isBlank()) {
       throw MemoryException.invalid("content is empty");
     }
+    WellFormedText.check("content", content);
     int bytes = utf8(content);
     if (bytes > limits.maxContentBytes()) {
       throw MemoryException.invalid(
@@ -203,6 +323,7 @@ public final class RequestValidator {
       if (tag == null || tag.isEmpty()) {
         throw MemoryException.invalid("tag is empty");
       }
+      WellFormedText.check("tags", tag);
       int bytes = utf8(tag);
       if (bytes > limits.maxTagLength()) {
         throw MemoryException.invalid(
@@ -219,8 +340,11 @@ public final class RequestValidator {
     if (tags == null) {
       return List.of();
     }
-    if (tags.stream().anyMatch(java.util.Objects::isNull)) {
-      throw MemoryException.invalid("tag is empty");
+    for (String tag : tags) {
+      if (tag == null) {
+        throw MemoryException.invalid("tag is empty");
+      }
+      WellFormedText.check("tags", tag);
     }
     return tags;
   }
@@ -232,6 +356,7 @@ public final class RequestValidator {
     if (value.isEmpty()) {
       throw MemoryException.invalid(field + " is empty");
     }
+    WellFormedText.check(field, value);
     int bytes = utf8(value);
     if (bytes > Limits.MAX_LABEL_BYTES) {
       throw MemoryException.invalid(

@@ -1,4 +1,4 @@
-package com.memoryoss.mcp.internal;
+package com.memoryoss.client;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -17,6 +17,7 @@ import com.memoryoss.gateway.metrics.MetricsRoutes;
 import com.memoryoss.gateway.proxy.MemoryMode;
 import com.memoryoss.gateway.proxy.ProxyRoutes;
 import com.memoryoss.gateway.proxy.ProxySettings;
+import com.memoryoss.gateway.source.SourceRoutes;
 import com.memoryoss.indexer.FusionRanker;
 import com.memoryoss.indexer.NamespaceIndex;
 import com.memoryoss.indexer.QueryEmbeddingCache;
@@ -199,7 +200,8 @@ public final class Node {
       Metrics metrics = new Metrics();
       List<org.apache.pekko.http.javadsl.server.Route> areas = new java.util.ArrayList<>(List.of(
           memoryRoutes.routes(), adminRoutes.routes(),
-          new MetricsRoutes(metrics, auth, limiter).routes()));
+          new MetricsRoutes(metrics, auth, limiter).routes(),
+          new SourceRoutes(com.memoryoss.cli.Version.sourceUrl()).routes()));
       if (!core) {
         ExchangeSink extraction = Extraction.start(cfg, memory,
             org.apache.pekko.stream.Materializer.createMaterializer(system), metrics);

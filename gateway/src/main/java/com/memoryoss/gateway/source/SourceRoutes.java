@@ -39,7 +39,7 @@ public final class SourceRoutes extends AllDirectives {
   }
 
   public Route routes() {
-    return path(segment("v1").slash("source"), () -> get(() -> complete(HttpResponse.create()
-        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, body)))));
+    return pathPrefix("v1", () -> path("source", () -> get(() -> complete(HttpResponse.create()
+        .withEntity(HttpEntities.create(ContentTypes.APPLICATION_JSON, body))))));
   }
 }

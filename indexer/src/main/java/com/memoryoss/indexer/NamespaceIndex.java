@@ -30,6 +30,9 @@ public final class NamespaceIndex implements AutoCloseable {
   private final Embedder embedder;
   private final SessionContext sessions = new SessionContext();
   private final java.util.concurrent.atomic.AtomicLong embedded = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong indexed = new java.util.concurrent.atomic.AtomicLong();
+  private volatile boolean closed;
 
   /**
    * @param embedder the namespace's model, or {@code null} for lexical recall only
@@ -297,8 +300,31 @@ public final class NamespaceIndex implements AutoCloseable {
     return agents.keySet();
   }
 
+  /**
+   * Bookkeeping of whoever feeds this index, so a node can sum the lag of all its namespaces:
+   * {@code queued} writes accepted for indexing, {@code indexed} of them applied.
+   */
+  public void noteQueued(long writes) {
+    queued.addAndGet(writes);
+  }
+
+  /** See {@link #noteQueued}. */
+  public void noteIndexed(long writes) {
+    indexed.addAndGet(writes);
+  }
+
+  /** Writes accepted for indexing and not yet applied, as reported by the feeder. */
+  public long lag() {
+    return Math.max(0, queued.get() - indexed.get());
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
   @Override
   public void close() {
+    closed = true;
     text.close();
     if (vectors != null) {
       vectors.close();

@@ -161,12 +161,14 @@ public final class Node {
       Executor blocking = dispatcher(system, "memoryoss.shard.blocking-dispatcher");
       Executor graphs = dispatcher(system, "memoryoss.node.graph-dispatcher");
       String model = cfg.embeddings().model();
+      NodeMetrics nodeMetrics = new NodeMetrics();
       IndexFactory indexes = id -> {
         if (id.equals(IndexFactory.NONE)) {
-          return new NamespaceIndex(null, null);
+          return nodeMetrics.track(new NamespaceIndex(null, null));
         }
         Embedder e = embedders.get(id);
-        return new NamespaceIndex(e, new InMemoryVectorIndex(e.dimensions(), graphs));
+        return nodeMetrics.track(new NamespaceIndex(e, new InMemoryVectorIndex(e.dimensions(),
+            graphs)));
       };
       if (!model.equals(IndexFactory.NONE)) {
         // Load the model now (about a second) rather than on the first request.
@@ -194,10 +196,11 @@ public final class Node {
           tls ? tlsSettings(cfg, dataDir) : null, cfg.limits().rateLimitPerSec(),
           GatewaySettings.DEFAULT_MAX_BODY, cfg.proxy().defaultMemoryMode());
       RateLimiter limiter = new RateLimiter(gw.rateLimitPerSec());
-      MemoryRoutes memoryRoutes = new MemoryRoutes(memory, auth, limiter, gw.maxBodyBytes(),
-          gw.memoryMode());
-      AdminRoutes adminRoutes = new AdminRoutes(memory, auth, limiter, gw.maxBodyBytes());
       Metrics metrics = new Metrics();
+      nodeMetrics.register(metrics, queryCache);
+      MemoryRoutes memoryRoutes = new MemoryRoutes(NodeMetrics.counting(memory, metrics), auth,
+          limiter, gw.maxBodyBytes(), gw.memoryMode());
+      AdminRoutes adminRoutes = new AdminRoutes(memory, auth, limiter, gw.maxBodyBytes());
       List<org.apache.pekko.http.javadsl.server.Route> areas = new java.util.ArrayList<>(List.of(
           memoryRoutes.routes(), adminRoutes.routes(),
           new MetricsRoutes(metrics, auth, limiter).routes(),

@@ -84,7 +84,8 @@ final class NamespaceQueries {
     Memory m = state.get(id);
     return m == null
         ? new NamespaceReply.Rejected(Rejection.NOT_FOUND, "memory not found")
-        : new NamespaceReply.Found(m, state.embedding(id) != null);
+        : new NamespaceReply.Found(m, state.embedding(id) != null,
+            feeder.index().trustEvidence(m));
   }
 
   /** Newest first; the cursor is the id of the last memory of the previous page. */

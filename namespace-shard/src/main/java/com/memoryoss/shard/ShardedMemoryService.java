@@ -40,6 +40,7 @@ import com.memoryoss.protocol.api.StoreBatchRequest;
 import com.memoryoss.protocol.api.StoreBatchResponse;
 import com.memoryoss.protocol.api.StoreRequest;
 import com.memoryoss.protocol.api.StoreResponse;
+import com.memoryoss.protocol.api.TrustEvidence;
 import com.memoryoss.protocol.api.TrustSignals;
 import com.memoryoss.protocol.api.UpdateRequest;
 import com.memoryoss.protocol.api.UpdateResponse;
@@ -185,7 +186,8 @@ public final class ShardedMemoryService implements MemoryService {
   @Override
   public CompletionStage<InspectResponse> inspect(Caller caller, UUID id) {
     return run(() -> ask(caller, to -> new NamespaceCommand.Get(id, to),
-        NamespaceReply.Found.class).thenApply(f -> inspection(f.memory(), f.embedded())));
+        NamespaceReply.Found.class).thenApply(f -> inspection(f.memory(), f.embedded(),
+            f.evidence() == null ? TrustEvidence.NEUTRAL : f.evidence())));
   }
 
   @Override
@@ -325,10 +327,11 @@ public final class ShardedMemoryService implements MemoryService {
         .thenApply(NamespaceReply.Found::memory);
   }
 
-  private InspectResponse inspection(Memory m, boolean embedded) {
+  private InspectResponse inspection(Memory m, boolean embedded, TrustEvidence evidence) {
     Instant now = clock.instant();
-    TrustSignals signals = trust.signals(m, now);
-    double score = trust.score(signals);
+    TrustScorer.Assessment assessed = trust.assess(m, now, evidence);
+    TrustSignals signals = assessed.signals();
+    double score = assessed.score();
     double ageHours = Duration.between(m.createdAt(), now).toMillis() / 3_600_000.0;
     String queue = reviewQueue(m);
     String action = switch (queue == null ? "none" : queue) {
@@ -336,10 +339,8 @@ public final class ShardedMemoryService implements MemoryService {
       default -> m.contradictsWith() != null || m.supersededBy() != null ? "supersede" : "reject";
     };
     int contradictions = m.contradictsWith() == null ? 0 : m.contradictsWith().size();
-    // Neutral source reputation is known to lie within (0.2, 0.8): scale the interval by it.
-    double low = Math.max(0, Math.min(score, score * 0.2 / 0.5));
-    double high = Math.min(1, Math.max(score, score * 0.8 / 0.5));
-    return new InspectResponse(m, contradictions, embedded, score, low, high, signals,
+    return new InspectResponse(m, contradictions, embedded, score, assessed.low(),
+        assessed.high(), signals,
         trust.isLow(score), ageHours, m.eligibleForInjection(), queue, action);
   }
 

@@ -28,7 +28,10 @@ public record QueryExplainResponse(
     List<ScoredMemory> finalResults)
     implements CborSerializable {
 
-  /** One candidate with each channel's raw and normalised score and the factors after fusion. */
+  /**
+   * One candidate with each channel's raw and normalised score and the factors after fusion. The
+   * trust interval and signals are optional (absent from older nodes).
+   */
   public record Candidate(
       UUID id,
       String preview,
@@ -45,7 +48,10 @@ public record QueryExplainResponse(
       double statusFactor,
       double trustScore,
       double trustMultiplier,
-      double finalScore)
+      double finalScore,
+      Double trustConfidenceLow,
+      Double trustConfidenceHigh,
+      TrustSignals trustSignals)
       implements CborSerializable {}
 
   /** Per channel. */

@@ -148,6 +148,35 @@ class CompatibilityE2eTest {
   }
 
   @Test
+  void trustSignalsComeFromTheNamespaceInInspectAndQueryExplain() throws Exception {
+    List<String> ids = new java.util.ArrayList<>();
+    for (String text : List.of("Trust e2e: the release train leaves every second Tuesday",
+        "Trust e2e: release notes are written in the changelog before the train leaves",
+        "Trust e2e: the release train skips the last week of December")) {
+      ids.add(api.post("/v1/store", Map.of("content", text)).body().path("id").asText());
+    }
+    for (int i = 0; i < 2; i++) {
+      assertThat(api.post("/v1/feedback", Map.of("id", ids.get(0), "action", "confirm"))
+          .status()).isEqualTo(200);
+    }
+    // The same key stored all three: its record (two confirmations) speaks for the others too.
+    Api.Res inspect = api.get("/v1/inspect/" + ids.get(1));
+    assertThat(inspect.status()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode signals = inspect.body().path("trust_signals");
+    assertThat(signals.path("source_reputation").asDouble()).isEqualTo(0.8);
+    assertThat(signals.path("embedding_coherence").asDouble()).isGreaterThan(0.5);
+    assertThat(inspect.body().path("trust_confidence_low").asDouble())
+        .isLessThan(inspect.body().path("trust_score").asDouble());
+
+    Api.Res explain = api.post("/v1/admin/query-explain", Map.of("query", "release train"));
+    assertThat(explain.status()).isEqualTo(200);
+    com.fasterxml.jackson.databind.JsonNode first = explain.body().path("candidates").get(0);
+    assertThat(first.path("trust_signals").path("source_reputation").asDouble()).isEqualTo(0.8);
+    assertThat(first.path("trust_confidence_high").asDouble())
+        .isGreaterThanOrEqualTo(first.path("trust_score").asDouble());
+  }
+
+  @Test
   void promtoolAcceptsTheExposition() throws Exception {
     api.post("/v1/store", Map.of("content", "Promtool e2e: one memory so every series exists"));
     String text = metricsText();

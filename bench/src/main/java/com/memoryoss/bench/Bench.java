@@ -18,10 +18,11 @@ public final class Bench {
           (int) arg(args, 2, 16), (long) arg(args, 3, 3000));
       case "locomo" -> LocomoEval.run(
           args.length > 2 ? java.nio.file.Path.of(args[2]) : LocomoEval.defaultData(),
-          java.util.List.of("e5-small-v2", "all-minilm-l6-v2"), (int) arg(args, 1, 10));
+          args.length > 3 ? java.util.List.of(args[3].split(","))
+              : java.util.List.of("e5-small-v2", "all-minilm-l6-v2"), (int) arg(args, 1, 10));
       default -> {
         System.out.println("usage: bench/run stores [seconds] | startup [runs]"
-            + " | recovery [memories] | locomo [conversations] [path/to/locomo10.json]"
+            + " | recovery [memories] | locomo [conversations] [path/to/locomo10.json] [model,model]"
             + " | scale [sizes,comma,separated] [model] | gateway [memories] [requests]"
             + " | extraction [requests] [concurrency] [extractor delay ms]");
         System.exit(what.equals("help") ? 0 : 2);

@@ -31,11 +31,12 @@ final class DevCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigFile cfg = root.configGiven() || Files.exists(root.configPath())
-        ? ConfigLoader.load(root.configPath(), System.getenv())
-        : ConfigLoader.defaults(System.getenv());
-    cfg = Overrides.apply(cfg, host, port, dataDir);
+    ConfigLoader.Loaded loaded = root.configGiven() || Files.exists(root.configPath())
+        ? ConfigLoader.loadWithWarnings(root.configPath(), System.getenv())
+        : new ConfigLoader.Loaded(ConfigLoader.defaults(System.getenv()), java.util.List.of());
+    ConfigFile cfg = Overrides.apply(loaded.config(), host, port, dataDir);
     Logging.configure(root.verbose ? "debug" : cfg.logging().level(), cfg.logging().json());
+    Logging.configWarnings(loaded.warnings());
     Node.start(cfg, Node.Mode.DEV, Version.current()).awaitTermination();
     return 0;
   }

@@ -23,8 +23,10 @@ final class ServeCommand implements Callable<Integer> {
       throw new ConfigException("", "config file not found: " + root.configPath()
           + " (create one, pass -c FILE, or run `memoryoss dev` to start with defaults)");
     }
-    ConfigFile cfg = ConfigLoader.load(root.configPath(), System.getenv());
+    ConfigLoader.Loaded loaded = ConfigLoader.loadWithWarnings(root.configPath(), System.getenv());
+    ConfigFile cfg = loaded.config();
     Logging.configure(root.verbose ? "debug" : cfg.logging().level(), cfg.logging().json());
+    Logging.configWarnings(loaded.warnings());
     if (cfg.server().hybridMode()) {
       HybridGateway.run(cfg, root.configPath(), Version.current());
     } else {

@@ -8,14 +8,27 @@ import picocli.CommandLine;
 /** The build's version, from a resource Maven filters at build time. */
 public final class Version implements CommandLine.IVersionProvider {
   public static String current() {
+    return property("version", "unknown");
+  }
+
+  /**
+   * Where this build's source is published (Maven property {@code memoryoss.source.url}), or
+   * {@code null} when the build was not told.
+   */
+  public static String sourceUrl() {
+    String url = property("source", "");
+    return url.isBlank() || url.startsWith("${") ? null : url.strip();
+  }
+
+  private static String property(String name, String fallback) {
     try (InputStream in = Version.class.getResourceAsStream("/memoryoss-version.properties")) {
       Properties p = new Properties();
       if (in != null) {
         p.load(in);
       }
-      return p.getProperty("version", "unknown");
+      return p.getProperty(name, fallback);
     } catch (IOException e) {
-      return "unknown";
+      return fallback;
     }
   }
 

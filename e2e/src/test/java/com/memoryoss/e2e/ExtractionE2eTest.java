@@ -95,16 +95,24 @@ class ExtractionE2eTest {
   }
 
   static HttpResponse<String> chat(List<String[]> turns) throws Exception {
+    return chat(turns, null, null);
+  }
+
+  static HttpResponse<String> chat(List<String[]> turns, String header, String value)
+      throws Exception {
     ObjectNode body = Api.JSON.createObjectNode();
     body.put("model", "gpt-4o");
     ArrayNode messages = body.putArray("messages");
     for (String[] t : turns) {
       messages.addObject().put("role", t[0]).put("content", t[1]);
     }
-    return HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl()
+    HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(server.baseUrl()
             + "/proxy/v1/chat/completions")).header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + KEY)
-        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+        .header("Authorization", "Bearer " + KEY);
+    if (header != null) {
+      req.header(header, value);
+    }
+    return HTTP.send(req.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -144,6 +152,25 @@ class ExtractionE2eTest {
         "Which editor do I use these days?"}));
     assertThat(later.body()).contains("MEMORY-TOKENS-SEEN: F7");
     assertThat(later.headers().firstValue("x-memory-gate-decision")).contains("inject");
+  }
+
+  @Test
+  void writeonlyLearnsFromTheExchangeButInjectsNothing() throws Exception {
+    assertThat(api.post("/v1/store", java.util.Map.of("content",
+        "MEMORY-TOKEN: W1 The user's terminal is Ghostty with the Iosevka font.")).status())
+        .isEqualTo(200);
+    HttpResponse<String> r = chat(List.<String[]>of(new String[] {"user",
+        "Which terminal and font do I use? MOCK-FACT: The user's shell is fish."}),
+        "X-Memory-Mode", "writeonly");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("MEMORY-TOKENS-SEEN: none");
+    assertThat(r.headers().firstValue("x-memory-mode")).contains("writeonly");
+    assertThat(r.headers().firstValue("x-memory-injected-count")).contains("0");
+    Awaitility.await().atMost(Duration.ofSeconds(30))
+        .until(() -> memoryContaining("shell is fish") != null);
+    // The same question in full mode does get the memory.
+    assertThat(chat(List.<String[]>of(new String[] {"user",
+        "Which terminal and font do I use?"})).body()).contains("MEMORY-TOKENS-SEEN: W1");
   }
 
   @Test

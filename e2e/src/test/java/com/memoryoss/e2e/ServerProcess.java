@@ -177,6 +177,11 @@ final class ServerProcess implements AutoCloseable {
     return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 
+  /** The whole log of the server so far. */
+  String log() throws IOException {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
   /** Child processes of the server (hybrid mode's core). */
   List<ProcessHandle> children() {
     return process.toHandle().children().toList();

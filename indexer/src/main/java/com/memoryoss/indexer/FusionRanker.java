@@ -172,7 +172,8 @@ public final class FusionRanker {
       double agent = m.agent() != null && named.contains(m.agent().toLowerCase(Locale.ROOT))
           ? settings.agentBoost() : 0;
       double relevance = relevance(r, dense, index, hasIdents);
-      double t = trust.score(m, now);
+      TrustScorer.Assessment assessed = trust.assess(m, now, index.trustEvidence(m));
+      double t = assessed.score();
       double trustMultiplier = 0.6 + 0.4 * t;
       double score = Math.min(1, (base + agent) * (0.5 + 0.5 * relevance))
           * m.status().rankFactor() * trustMultiplier;
@@ -183,7 +184,7 @@ public final class FusionRanker {
       out.add(new Ranked(m, score, List.copyOf(provenance.getOrDefault(e.getKey(), List.of())), t,
           new Ranked.Breakdown(new Ranked.Channels(r[0], r[1], r[2]),
               new Ranked.Channels(nv, nf, ne), maxChannel, base, recency, agent, relevance,
-              m.status().rankFactor(), trustMultiplier)));
+              m.status().rankFactor(), trustMultiplier, assessed)));
     }
     out.sort(Comparator.comparingDouble(Ranked::score).reversed()
         .thenComparing(r -> r.memory().id(), Comparator.reverseOrder()));

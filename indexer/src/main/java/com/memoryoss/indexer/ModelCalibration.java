@@ -12,6 +12,8 @@ final class ModelCalibration {
     return switch (modelId) {
       case "e5-small-v2" -> new double[] {0.78, 0.90};
       case "all-minilm-l6-v2" -> new double[] {0.25, 0.65};
+      // Measured on the embedder tests' passages: unrelated p90 0.48, relevant 0.61..0.87.
+      case "bge-small-en-v1.5" -> new double[] {0.50, 0.80};
       default -> new double[] {0.3, 0.8};
     };
   }

@@ -30,6 +30,10 @@ public final class NamespaceIndex implements AutoCloseable {
   private final Embedder embedder;
   private final SessionContext sessions = new SessionContext();
   private final java.util.concurrent.atomic.AtomicLong embedded = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong indexed = new java.util.concurrent.atomic.AtomicLong();
+  private volatile boolean closed;
+  private final NamespaceTrust trust;
 
   /**
    * @param embedder the namespace's model, or {@code null} for lexical recall only
@@ -41,6 +45,7 @@ public final class NamespaceIndex implements AutoCloseable {
     }
     this.embedder = embedder;
     this.vectors = vectors;
+    this.trust = new NamespaceTrust(embedder == null ? 0 : embedder.dimensions());
   }
 
   /**
@@ -66,12 +71,16 @@ public final class NamespaceIndex implements AutoCloseable {
         case IndexOp.Reset r -> reset(r, toEmbed);
       }
     }
-    return embed(toEmbed.values());
+    List<NewEmbedding> made = embed(toEmbed.values());
+    trust.publish();
+    return made;
   }
 
   private void put(IndexOp.Put p, Map<UUID, Memory> toEmbed) {
     Memory m = p.memory();
+    float[] before = vectors == null ? null : vectors.vector(m.id());
     Memory previous = memories.put(m.id(), m);
+    trust.memoryChanged(previous, m);
     if (previous != null && previous.agent() != null) {
       agents.computeIfPresent(previous.agent(), (a, n) -> n <= 1 ? null : n - 1);
     }
@@ -92,7 +101,7 @@ public final class NamespaceIndex implements AutoCloseable {
     }
     reindex(touched);
     if (vectors != null) {
-      float[] current = vectors.vector(m.id());
+      float[] current = before;
       if (p.embedding() != null && p.embedding().model().equals(embedder.modelId())) {
         if (current == null || contentChanged) { // same content, same model: same vector
           vectors.upsert(m.id(), p.embedding().vector());
@@ -101,6 +110,9 @@ public final class NamespaceIndex implements AutoCloseable {
         vectors.remove(m.id());
         toEmbed.put(m.id(), m);
       }
+      float[] after = vectors.vector(m.id());
+      trust.vectorChanged(previous != null && !previous.archived() ? before : null,
+          !m.archived() ? after : null);
     }
   }
 
@@ -117,6 +129,10 @@ public final class NamespaceIndex implements AutoCloseable {
     Memory m = memories.remove(id);
     if (m == null) {
       return;
+    }
+    trust.memoryChanged(m, null);
+    if (vectors != null && !m.archived()) {
+      trust.vectorChanged(vectors.vector(id), null);
     }
     if (m.agent() != null) {
       agents.computeIfPresent(m.agent(), (a, n) -> n <= 1 ? null : n - 1);
@@ -140,8 +156,10 @@ public final class NamespaceIndex implements AutoCloseable {
     sessions.clear();
     text.clear();
     toEmbed.clear();
+    trust.clear();
     for (Memory m : r.memories()) {
       memories.put(m.id(), m);
+      trust.memoryChanged(null, m);
       if (m.agent() != null) {
         agents.merge(m.agent(), 1, Integer::sum);
       }
@@ -157,6 +175,9 @@ public final class NamespaceIndex implements AutoCloseable {
         Embedding e = r.embeddings().get(m.id());
         if (e != null && e.model().equals(embedder.modelId())) {
           vectors.upsert(m.id(), e.vector());
+          if (!m.archived()) {
+            trust.vectorChanged(null, vectors.vector(m.id()));
+          }
         } else {
           toEmbed.put(m.id(), m);
         }
@@ -189,6 +210,9 @@ public final class NamespaceIndex implements AutoCloseable {
         // A later op of this batch may have changed or removed it meanwhile: only current ones.
         if (memories.get(id) == chunk.get(i)) {
           vectors.upsert(id, v[i]);
+          if (!chunk.get(i).archived()) {
+            trust.vectorChanged(null, vectors.vector(id));
+          }
           embedded.incrementAndGet();
           out.add(new NewEmbedding(id, chunk.get(i).version(),
               new Embedding(embedder.modelId(), v[i])));
@@ -274,6 +298,19 @@ public final class NamespaceIndex implements AutoCloseable {
     return memories.get(id);
   }
 
+  /**
+   * What this namespace says about a memory's trust (its source's record, its embedding's fit);
+   * neutral for parts it has no evidence for. Cheap: one lookup and one dot product.
+   */
+  public com.memoryoss.protocol.TrustEvidence trustEvidence(Memory m) {
+    return trust.evidence(m, vectors);
+  }
+
+  /** The namespace's trust bookkeeping (per-source records for operator views). */
+  public NamespaceTrust trust() {
+    return trust;
+  }
+
   public int size() {
     return memories.size();
   }
@@ -297,8 +334,31 @@ public final class NamespaceIndex implements AutoCloseable {
     return agents.keySet();
   }
 
+  /**
+   * Bookkeeping of whoever feeds this index, so a node can sum the lag of all its namespaces:
+   * {@code queued} writes accepted for indexing, {@code indexed} of them applied.
+   */
+  public void noteQueued(long writes) {
+    queued.addAndGet(writes);
+  }
+
+  /** See {@link #noteQueued}. */
+  public void noteIndexed(long writes) {
+    indexed.addAndGet(writes);
+  }
+
+  /** Writes accepted for indexing and not yet applied, as reported by the feeder. */
+  public long lag() {
+    return Math.max(0, queued.get() - indexed.get());
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
   @Override
   public void close() {
+    closed = true;
     text.close();
     if (vectors != null) {
       vectors.close();

@@ -23,7 +23,8 @@ public record Ranked(
       double agentBoost,
       double relevance,
       double statusFactor,
-      double trustMultiplier) {}
+      double trustMultiplier,
+      TrustScorer.Assessment trust) {}
 
   /** One value per retrieval channel; 0 where a channel did not find the memory. */
   public record Channels(double vector, double fts, double exact) {}

@@ -52,7 +52,10 @@ public final class Recaller {
       candidates.add(new RecallExplanation.Candidate(r.memory().id(), preview(r.memory()),
           rank++, returned.contains(r.memory().id()), r.provenance(), scores(why.raw()),
           scores(why.normalized()), why.maxChannel(), why.base(), why.recency(), why.agentBoost(),
-          why.relevance(), why.statusFactor(), r.trust(), why.trustMultiplier(), r.score()));
+          why.relevance(), why.statusFactor(), r.trust(), why.trustMultiplier(), r.score(),
+          why.trust() == null ? null : why.trust().low(),
+          why.trust() == null ? null : why.trust().high(),
+          why.trust() == null ? null : why.trust().signals()));
     }
     boolean dense = index.embedder() != null;
     return new RecallExplanation(q.query(), namespace, q.strong(), lag,

@@ -1,7 +1,8 @@
 package com.memoryoss.indexer;
 
 import com.memoryoss.protocol.Memory;
-import com.memoryoss.protocol.api.TrustSignals;
+import com.memoryoss.protocol.TrustEvidence;
+import com.memoryoss.protocol.TrustSignals;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,8 +11,9 @@ import java.time.Instant;
  * half-life from the lifecycle anchor), source reputation, embedding coherence, access frequency
  * and outcome learning (feedback and reuse). Pure and thread-safe.
  *
- * <p>Source reputation and coherence need evidence this class is given, not state it keeps; with
- * none they are neutral (0.5).
+ * <p>Source reputation and coherence need evidence this class is given, not state it keeps (the
+ * namespace's {@link NamespaceTrust}, as a {@link TrustEvidence}); with none they are neutral
+ * (0.5). The score's interval scales the source's 95% interval by the score.
  */
 public final class TrustScorer {
   private static final double W_RECENCY = 0.22;
@@ -43,10 +45,33 @@ public final class TrustScorer {
     return (p + 1) / (p + n + 2);
   }
 
+  /** A trust score, its interval and the signals it came from. */
+  public record Assessment(TrustSignals signals, double score, double low, double high) {}
+
+  /** The signals without namespace evidence (source and coherence neutral). */
   public TrustSignals signals(Memory m, Instant now) {
+    return signals(m, now, TrustEvidence.NEUTRAL);
+  }
+
+  public TrustSignals signals(Memory m, Instant now, TrustEvidence e) {
     int accesses = 1 + m.injectionCount() + m.reuseCount();
     double access = Math.min(1.0, Math.log(1 + accesses) / Math.log(101));
-    return new TrustSignals(recency(m.lifecycleAnchor(), now), 0.5, 0.5, access, outcome(m));
+    return new TrustSignals(recency(m.lifecycleAnchor(), now), e.sourceReputation(),
+        e.embeddingCoherence(), access, outcome(m));
+  }
+
+  /**
+   * Score and interval: {@code low = clamp(score * ciLow / reputation, 0, score)}, {@code high =
+   * clamp(score * ciHigh / reputation, score, 1)} with the source's interval.
+   */
+  public Assessment assess(Memory m, Instant now, TrustEvidence e) {
+    TrustSignals s = signals(m, now, e);
+    double score = score(s);
+    double rep = e.sourceReputation();
+    double low = rep <= 0 ? 0 : Math.max(0, Math.min(score, score * e.sourceConfidenceLow() / rep));
+    double high = rep <= 0 ? 1
+        : Math.min(1, Math.max(score, score * e.sourceConfidenceHigh() / rep));
+    return new Assessment(s, score, low, high);
   }
 
   public double score(TrustSignals s) {

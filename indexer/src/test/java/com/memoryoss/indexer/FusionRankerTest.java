@@ -126,7 +126,10 @@ class FusionRankerTest {
       double expected = Math.min(1, r.why().base() * (0.5 + 0.5 * r.why().relevance()))
           * r.why().statusFactor() * r.why().trustMultiplier();
       assertThat(r.score()).isCloseTo(expected, within(1e-9));
-      assertThat(r.trust()).isCloseTo(c.trust.score(r.memory(), NOW), within(1e-12));
+      // Trust with the namespace's evidence (source record, embedding coherence), as shown.
+      assertThat(r.trust()).isCloseTo(c.trust.assess(r.memory(), NOW,
+          c.index.trustEvidence(r.memory())).score(), within(1e-12));
+      assertThat(r.why().trust().signals().embeddingCoherence()).isNotEqualTo(0.5);
     }
   }
 

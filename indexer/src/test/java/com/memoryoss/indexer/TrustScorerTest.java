@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.memoryoss.protocol.Memory;
-import com.memoryoss.protocol.api.TrustSignals;
+import com.memoryoss.protocol.TrustSignals;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,8 @@ import com.memoryoss.protocol.api.FeedbackResponse;
 import com.memoryoss.protocol.api.IndexHealthResponse;
 import com.memoryoss.protocol.api.InspectResponse;
 import com.memoryoss.protocol.api.PeekResponse;
-import com.memoryoss.protocol.api.TrustSignals;
+import com.memoryoss.protocol.TrustEvidence;
+import com.memoryoss.protocol.TrustSignals;
 import com.memoryoss.protocol.api.UpdateResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,10 +72,11 @@ final class ApiViews {
             s.migration().model(), s.migration().done(), s.migration().total()));
   }
 
-  InspectResponse inspection(Memory m, boolean embedded) {
+  InspectResponse inspection(Memory m, boolean embedded, TrustEvidence evidence) {
     Instant now = clock.instant();
-    TrustSignals signals = trust.signals(m, now);
-    double score = trust.score(signals);
+    TrustScorer.Assessment assessed = trust.assess(m, now, evidence);
+    TrustSignals signals = assessed.signals();
+    double score = assessed.score();
     double ageHours = Duration.between(m.createdAt(), now).toMillis() / 3_600_000.0;
     String queue = reviewQueue(m);
     String action = switch (queue == null ? "none" : queue) {
@@ -82,10 +84,8 @@ final class ApiViews {
       default -> m.contradictsWith() != null || m.supersededBy() != null ? "supersede" : "reject";
     };
     int contradictions = m.contradictsWith() == null ? 0 : m.contradictsWith().size();
-    // Neutral source reputation is known to lie within (0.2, 0.8): scale the interval by it.
-    double low = Math.max(0, Math.min(score, score * 0.2 / 0.5));
-    double high = Math.min(1, Math.max(score, score * 0.8 / 0.5));
-    return new InspectResponse(m, contradictions, embedded, score, low, high, signals,
+    return new InspectResponse(m, contradictions, embedded, score, assessed.low(), assessed.high(),
+        signals,
         trust.isLow(score), ageHours, m.eligibleForInjection(), queue, action);
   }
 

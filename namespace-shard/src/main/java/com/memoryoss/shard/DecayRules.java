@@ -36,8 +36,17 @@ public final class DecayRules {
 
   private DecayRules() {}
 
-  /** The step for {@code m} in a sweep at {@code now}. Archived memories are kept as they are. */
+  /** The step for {@code m} in a sweep at {@code now}, without namespace trust evidence. */
   public static Step step(Memory m, Instant now, int afterDays) {
+    return step(m, now, afterDays, null);
+  }
+
+  /**
+   * The step for {@code m} in a sweep at {@code now}, its trust judged with its namespace's
+   * evidence ({@code null}: neutral). Archived memories are kept as they are.
+   */
+  public static Step step(Memory m, Instant now, int afterDays,
+      com.memoryoss.protocol.TrustEvidence evidence) {
     if (m.archived()) {
       return Step.KEEP;
     }
@@ -52,7 +61,8 @@ public final class DecayRules {
     boolean unproven = m.reuseCount() == 0 && m.confirmCount() == 0;
     return switch (m.status()) {
       case ACTIVE -> (m.injectionCount() >= 3 && unproven) || negative(m)
-          || (unproven && m.evidenceCount() <= 1 && TRUST.score(m, now) < LOW_TRUST)
+          || (unproven && m.evidenceCount() <= 1 && TRUST.assess(m, now, evidence == null
+              ? com.memoryoss.protocol.TrustEvidence.NEUTRAL : evidence).score() < LOW_TRUST)
           ? Step.STALE : Step.KEEP;
       case CANDIDATE -> m.injectionCount() > 0 && unproven ? Step.STALE : Step.KEEP;
       case STALE, CONTESTED -> Step.ARCHIVE;

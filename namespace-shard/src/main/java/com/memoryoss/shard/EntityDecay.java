@@ -46,7 +46,8 @@ final class EntityDecay {
         continue;
       }
       examined++;
-      DecayRules.Step step = DecayRules.step(m, at, afterDays);
+      DecayRules.Step step = DecayRules.step(m, at, afterDays,
+          entity.feeder() == null ? null : entity.feeder().index().trustEvidence(m));
       if (step == DecayRules.Step.KEEP) {
         continue;
       }

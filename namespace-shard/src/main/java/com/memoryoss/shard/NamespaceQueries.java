@@ -87,7 +87,8 @@ final class NamespaceQueries {
     if (m == null) {
       throw MemoryException.notFound("memory not found");
     }
-    return new NamespaceReply.Found(m, state.embedding(id) != null);
+    return new NamespaceReply.Found(m, state.embedding(id) != null,
+        feeder.index().trustEvidence(m));
   }
 
   /** Newest first; the cursor is the id of the last memory of the previous page. */

@@ -7,6 +7,7 @@ import com.memoryoss.protocol.NamespaceCommand;
 import com.memoryoss.protocol.NamespaceReply;
 import com.memoryoss.protocol.RecallQuery;
 import com.memoryoss.protocol.StoreSpec;
+import com.memoryoss.protocol.TrustEvidence;
 import com.memoryoss.protocol.api.Caller;
 import com.memoryoss.protocol.api.ConsolidateRequest;
 import com.memoryoss.protocol.api.ConsolidateResponse;
@@ -161,7 +162,8 @@ public final class ShardedMemoryService implements MemoryService {
 
   @Override
   public CompletionStage<InspectResponse> inspect(Caller caller, UUID id) {
-    return run(() -> get(caller, id).thenApply(f -> views.inspection(f.memory(), f.embedded())));
+    return run(() -> get(caller, id).thenApply(f -> views.inspection(f.memory(), f.embedded(),
+        f.evidence() == null ? TrustEvidence.NEUTRAL : f.evidence())));
   }
 
   @Override

@@ -41,8 +41,16 @@ public sealed interface NamespaceReply extends CborSerializable {
   /** How many memories a forget removed. */
   record Forgotten(int deleted) implements NamespaceReply {}
 
-  /** One memory, and whether it has a current embedding. */
-  record Found(Memory memory, boolean embedded) implements NamespaceReply {}
+  /**
+   * One memory, whether it has a current embedding, and (optional: {@code null} when the sender
+   * did not compute it) what its namespace says about its trust.
+   */
+  record Found(Memory memory, boolean embedded,
+      com.memoryoss.protocol.TrustEvidence evidence) implements NamespaceReply {
+    public Found(Memory memory, boolean embedded) {
+      this(memory, embedded, null);
+    }
+  }
 
   /** One page of a listing; {@code total} counts every match. */
   record Listed(List<Memory> memories, int total, String nextCursor) implements NamespaceReply {

@@ -31,7 +31,10 @@ public record RecallExplanation(
     finalResults = finalResults == null ? List.of() : List.copyOf(finalResults);
   }
 
-  /** One candidate with each channel's raw and normalised score and the factors after fusion. */
+  /**
+   * One candidate with each channel's raw and normalised score and the factors after fusion; the
+   * trust interval and signals are {@code null} when the index has none for it.
+   */
   public record Candidate(
       UUID id,
       String preview,
@@ -48,7 +51,10 @@ public record RecallExplanation(
       double statusFactor,
       double trustScore,
       double trustMultiplier,
-      double finalScore)
+      double finalScore,
+      Double trustConfidenceLow,
+      Double trustConfidenceHigh,
+      TrustSignals trustSignals)
       implements CborSerializable {}
 
   /** Per channel. */

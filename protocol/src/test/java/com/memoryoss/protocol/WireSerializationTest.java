@@ -105,10 +105,11 @@ class WireSerializationTest {
         "e5-small-v2", true, true, List.of("5433"), RecallWeights.DEFAULTS, 0.15, 0.0, 0.3,
         List.of(new RecallExplanation.Candidate(ID, "staging", 1, true, List.of("fts"),
             new RecallExplanation.Scores(0.8, 3.2, 0), new RecallExplanation.Scores(1, 1, 0),
-            1, 0.8, 0.5, 1, 0.9, 1, 0.6, 1.1, 0.91)), List.of(hit()))));
+            1, 0.8, 0.5, 1, 0.9, 1, 0.6, 1.1, 0.91, 0.4, 0.8,
+            new TrustSignals(0.9, 0.5, 0.7, 0.1, 0.5))), List.of(hit()))));
     put(m, new NamespaceReply.Updated(memory()));
     put(m, new NamespaceReply.Forgotten(2));
-    put(m, new NamespaceReply.Found(memory(), true));
+    put(m, new NamespaceReply.Found(memory(), true, new TrustEvidence(0.7, 0.4, 0.9, 0.6)));
     put(m, new NamespaceReply.Listed(List.of(memory()), 7, ID.toString()));
     put(m, new NamespaceReply.Exported(List.of(memory())));
     put(m, new NamespaceReply.Stats(10, 2, 12, 10, "e5-small-v2", 8, 8,

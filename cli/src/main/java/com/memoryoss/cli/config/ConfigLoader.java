@@ -1,6 +1,7 @@
 package com.memoryoss.cli.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -12,12 +13,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Reads {@code memoryoss.toml} once into a validated {@link ConfigFile}. Unknown keys, wrong types
- * and impossible values are errors naming the key; environment variables override the secrets as
+ * and impossible values are errors naming the key; keys of the original that do nothing here are
+ * accepted with a warning each ({@link InertKeys}); environment variables override the secrets as
  * the original does ({@code MEMORYOSS_JWT_SECRET}, ...).
  */
 public final class ConfigLoader {
@@ -30,8 +33,23 @@ public final class ConfigLoader {
 
   private ConfigLoader() {}
 
+  /**
+   * A loaded config and the keys of the file that have no effect here (one warning each, for
+   * the server to log once at start).
+   */
+  public record Loaded(ConfigFile config, List<String> warnings) {
+    public Loaded {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
   /** Parses and validates a file, then applies environment overrides. */
   public static ConfigFile load(Path file, Map<String, String> env) {
+    return loadWithWarnings(file, env).config();
+  }
+
+  /** {@link #load}, also reporting the file's keys that have no effect on this server. */
+  public static Loaded loadWithWarnings(Path file, Map<String, String> env) {
     String text;
     try {
       text = Files.readString(file);
@@ -40,7 +58,9 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException("", "cannot read " + file + ": " + e.getMessage());
     }
-    return ConfigValidator.validate(EnvOverrides.apply(parse(text), env));
+    Loaded parsed = parseWithWarnings(text);
+    return new Loaded(ConfigValidator.validate(EnvOverrides.apply(parsed.config(), env)),
+        parsed.warnings());
   }
 
   /** Every default, with environment overrides: {@code memoryoss dev} without a file. */
@@ -55,12 +75,21 @@ public final class ConfigLoader {
 
   /** Parses TOML text (no validation, no environment). */
   public static ConfigFile parse(String toml) {
+    return parseWithWarnings(toml).config();
+  }
+
+  private static Loaded parseWithWarnings(String toml) {
     if (toml.isBlank()) {
-      return ConfigFile.defaults();
+      return new Loaded(ConfigFile.defaults(), List.of());
     }
     try {
-      ConfigFile f = TOML.readValue(toml, ConfigFile.class);
-      return f == null ? ConfigFile.defaults() : f;
+      JsonNode tree = TOML.readTree(toml);
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        return new Loaded(ConfigFile.defaults(), List.of());
+      }
+      List<String> warnings = InertKeys.extract(tree).stream().map(Object::toString).toList();
+      ConfigFile f = TOML.treeToValue(tree, ConfigFile.class);
+      return new Loaded(f == null ? ConfigFile.defaults() : f, warnings);
     } catch (UnrecognizedPropertyException e) {
       throw new ConfigException(key(e), "unknown key");
     } catch (MismatchedInputException e) {

@@ -21,8 +21,11 @@ final class ConfigValidator {
     tls(f.tls());
     auth(f.auth());
     storage(f.storage());
-    oneOf("embeddings.model", f.embeddings().model(),
-        List.of("e5-small-v2", "all-minilm-l6-v2", "none"));
+    List<String> models = new java.util.ArrayList<>(
+        com.memoryoss.indexer.embed.Embedders.supportedModels());
+    models.add("none");
+    oneOf("embeddings.model", f.embeddings().model(), models,
+        " (the models this server ships; none = lexical recall only)");
     range("embeddings.threads", f.embeddings().threads(), 1, 64);
     oneOf("logging.level", f.logging().level(),
         List.of("trace", "debug", "info", "warn", "error"));
@@ -141,7 +144,7 @@ final class ConfigValidator {
     oneOf("proxy.extract_provider", p.extractProvider(), List.of("openai", "claude", "ollama"));
     oneOf("proxy.memory_coprocessor", p.memoryCoprocessor(), List.of("off", "local_heuristic"));
     oneOf("proxy.default_memory_mode", p.defaultMemoryMode(),
-        List.of("full", "readonly", "after", "off"));
+        List.of("full", "readonly", "writeonly", "after", "off"));
     range("proxy.upstream_timeout_secs", p.upstreamTimeoutSecs(), 1, 3600);
     for (int i = 0; i < p.keyMapping().size(); i++) {
       ConfigFile.KeyMapping k = p.keyMapping().get(i);

@@ -58,6 +58,7 @@ final class Extraction {
     metrics.gauge("memoryoss_extraction_facts_total", c.facts::get);
     metrics.gauge("memoryoss_extraction_rejected_total", c.rejected::get);
     metrics.gauge("memoryoss_extraction_learned_total", c.learned::get);
+    metrics.gauge("memoryoss_proxy_facts_extracted_total", c.facts::get); // the original's name
     return pipeline;
   }
 

@@ -30,4 +30,10 @@ public final class Logging {
       console.start();
     }
   }
+
+  /** Logs the config file's keys that have no effect here, one line each (at start only). */
+  public static void configWarnings(java.util.List<String> warnings) {
+    org.slf4j.Logger log = LoggerFactory.getLogger("memoryoss.config");
+    warnings.forEach(w -> log.warn("config: {}", w));
+  }
 }

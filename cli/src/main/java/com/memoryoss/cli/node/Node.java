@@ -18,6 +18,7 @@ import com.memoryoss.gateway.metrics.MetricsRoutes;
 import com.memoryoss.gateway.proxy.MemoryMode;
 import com.memoryoss.gateway.proxy.ProxyRoutes;
 import com.memoryoss.gateway.proxy.ProxySettings;
+import com.memoryoss.gateway.source.SourceRoutes;
 import com.memoryoss.indexer.FusionRanker;
 import com.memoryoss.indexer.NamespaceIndex;
 import com.memoryoss.indexer.QueryEmbeddingCache;
@@ -161,12 +162,14 @@ public final class Node {
       Executor blocking = dispatcher(system, "memoryoss.shard.blocking-dispatcher");
       Executor graphs = dispatcher(system, "memoryoss.node.graph-dispatcher");
       String model = cfg.embeddings().model();
+      NodeMetrics nodeMetrics = new NodeMetrics();
       IndexFactory indexes = id -> {
         if (id.equals(IndexFactory.NONE)) {
-          return new NamespaceIndex(null, null);
+          return nodeMetrics.track(new NamespaceIndex(null, null));
         }
         Embedder e = embedders.get(id);
-        return new NamespaceIndex(e, new InMemoryVectorIndex(e.dimensions(), graphs));
+        return nodeMetrics.track(new NamespaceIndex(e, new InMemoryVectorIndex(e.dimensions(),
+            graphs)));
       };
       if (!model.equals(IndexFactory.NONE)) {
         // Load the model now (about a second) rather than on the first request.
@@ -198,13 +201,15 @@ public final class Node {
           tls ? tlsSettings(cfg, dataDir) : null, cfg.limits().rateLimitPerSec(),
           GatewaySettings.DEFAULT_MAX_BODY, cfg.proxy().defaultMemoryMode());
       RateLimiter limiter = new RateLimiter(gw.rateLimitPerSec());
-      MemoryRoutes memoryRoutes = new MemoryRoutes(memory, auth, limiter, gw.maxBodyBytes(),
-          gw.memoryMode());
-      AdminRoutes adminRoutes = new AdminRoutes(memory, auth, limiter, gw.maxBodyBytes());
       Metrics metrics = new Metrics();
+      nodeMetrics.register(metrics, queryCache);
+      MemoryRoutes memoryRoutes = new MemoryRoutes(NodeMetrics.counting(memory, metrics), auth,
+          limiter, gw.maxBodyBytes(), gw.memoryMode());
+      AdminRoutes adminRoutes = new AdminRoutes(memory, auth, limiter, gw.maxBodyBytes());
       List<org.apache.pekko.http.javadsl.server.Route> areas = new java.util.ArrayList<>(List.of(
           memoryRoutes.routes(), adminRoutes.routes(),
-          new MetricsRoutes(metrics, auth, limiter).routes()));
+          new MetricsRoutes(metrics, auth, limiter).routes(),
+          new SourceRoutes(com.memoryoss.cli.Version.sourceUrl()).routes()));
       if (core) {
         areas.add(0, new InternalRoutes(memory, auth, limiter, gw.maxBodyBytes()).routes());
       } else {

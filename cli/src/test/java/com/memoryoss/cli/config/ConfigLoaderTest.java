@@ -136,7 +136,7 @@ class ConfigLoaderTest {
         .hasMessageContaining("not supported");
     assertThatThrownBy(() -> load("[tls]\nenabled = true\nauto_generate = false\n"))
         .hasMessageStartingWith("tls.cert_path: required");
-    assertThatThrownBy(() -> load("[proxy]\ndefault_memory_mode = \"writeonly\"\n"))
+    assertThatThrownBy(() -> load("[proxy]\ndefault_memory_mode = \"readwrite\"\n"))
         .hasMessageStartingWith("proxy.default_memory_mode: must be one of");
   }
 

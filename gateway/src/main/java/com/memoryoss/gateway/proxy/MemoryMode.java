@@ -9,21 +9,23 @@ import java.util.Optional;
 
 /**
  * What memory does for one request: {@code full} (recall and learn), {@code readonly} (recall
- * only), {@code after} (recall only memories created after a cutoff, and learn), {@code off}
+ * only), {@code writeonly} (learn from the exchange, inject nothing: the request goes upstream
+ * unchanged), {@code after} (recall only memories created after a cutoff, and learn), {@code off}
  * (neither: the request is forwarded untouched).
  */
 public enum MemoryMode {
   FULL,
   READONLY,
+  WRITEONLY,
   AFTER,
   OFF;
 
   public boolean recalls() {
-    return this != OFF;
+    return this == FULL || this == READONLY || this == AFTER;
   }
 
   public boolean learns() {
-    return this == FULL || this == AFTER;
+    return this == FULL || this == WRITEONLY || this == AFTER;
   }
 
   public String wireName() {
@@ -39,6 +41,7 @@ public enum MemoryMode {
       case "full" -> Optional.of(FULL);
       case "off", "none", "disabled" -> Optional.of(OFF);
       case "readonly", "read-only", "read_only", "ro" -> Optional.of(READONLY);
+      case "writeonly", "write-only", "write_only", "wo" -> Optional.of(WRITEONLY);
       case "after" -> Optional.of(AFTER);
       default -> Optional.empty();
     };

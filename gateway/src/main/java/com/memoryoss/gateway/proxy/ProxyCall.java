@@ -119,10 +119,7 @@ final class ProxyCall {
         LOG.debug("proxy {} namespace={} injected={} decision={}", d.api(), who.namespace(),
             outcome.count(), outcome.decision().wireName());
       }
-      metrics.increment("memoryoss_proxy_requests_total{api=\"" + d.api() + "\"}");
-      metrics.increment("memoryoss_proxy_gate_total{decision=\"" + outcome.decision().wireName()
-          + "\"}");
-      metrics.add("memoryoss_proxy_memories_injected_total", outcome.count());
+      count(d, mode.mode(), outcome);
       Learn learn = mode.mode().learns() && s.extractionEnabled()
           ? new Learn(who.namespace(), d, model, body) : null;
       return upstream.post(url, headers, out)
@@ -133,6 +130,31 @@ final class ProxyCall {
             return relay(res, d, memoryHeaders, learn);
           });
     });
+  }
+
+  /** Zero for every counter of the original's, so dashboards see the series from the start. */
+  static void declareCounters(com.memoryoss.gateway.metrics.Metrics metrics) {
+    for (String name : List.of("memoryoss_proxy_requests_total",
+        "memoryoss_proxy_memories_injected_total", "memoryoss_proxy_gate_inject_total",
+        "memoryoss_proxy_gate_abstain_total", "memoryoss_proxy_gate_need_more_evidence_total",
+        "memoryoss_proxy_upstream_errors_total")) {
+      metrics.add(name, 0);
+    }
+  }
+
+  /** The request in the metrics; gate decisions only where a recall ran. */
+  private void count(Dialect d, MemoryMode mode, ProxyMemory.Outcome outcome) {
+    metrics.increment("memoryoss_proxy_requests_total");
+    metrics.increment("memoryoss_proxy_requests_by_api_total{api=\"" + d.api() + "\"}");
+    metrics.add("memoryoss_proxy_memories_injected_total", outcome.count());
+    if (!mode.recalls()) {
+      return;
+    }
+    String decision = outcome.decision().wireName();
+    metrics.increment("memoryoss_proxy_gate_total{decision=\"" + decision + "\"}");
+    if (outcome.decision() != ProxyMemory.Decision.UNAVAILABLE) {
+      metrics.increment("memoryoss_proxy_gate_" + decision + "_total");
+    }
   }
 
   /** What to hand to extraction once the answer is complete. */

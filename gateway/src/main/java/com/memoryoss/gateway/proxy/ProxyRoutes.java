@@ -45,6 +45,7 @@ public final class ProxyRoutes extends AllDirectives {
     this.calls = new ProxyCall(settings,
         new ProxyMemory(memoryService, settings, system, Duration.ofSeconds(3)), upstream,
         extraction, metrics);
+    ProxyCall.declareCounters(metrics);
     this.limiter = limiter;
   }
 

@@ -27,6 +27,20 @@ class MemoryModeTest {
   }
 
   @Test
+  void writeonlyLearnsButNeverRecalls() {
+    for (String name : List.of("writeonly", "write-only", "write_only", "wo", "WriteOnly")) {
+      assertThat(MemoryMode.parse(name)).contains(MemoryMode.WRITEONLY);
+    }
+    assertThat(MemoryMode.WRITEONLY.learns()).isTrue();
+    assertThat(MemoryMode.WRITEONLY.recalls()).isFalse();
+    assertThat(MemoryMode.WRITEONLY.wireName()).isEqualTo("writeonly");
+    assertThat(MemoryMode.resolve(settings(MemoryMode.WRITEONLY, true), Optional.empty(),
+        Optional.empty(), Optional.empty()).mode()).isEqualTo(MemoryMode.WRITEONLY);
+    assertThat(MemoryMode.OFF.learns() || MemoryMode.OFF.recalls()).isFalse();
+    assertThat(MemoryMode.READONLY.learns()).isFalse();
+  }
+
+  @Test
   void bypassTurnsMemoryOffWhenAllowed() {
     assertThat(MemoryMode.resolve(settings(MemoryMode.FULL, true), Optional.empty(),
         Optional.empty(), Optional.of("1")).mode()).isEqualTo(MemoryMode.OFF);

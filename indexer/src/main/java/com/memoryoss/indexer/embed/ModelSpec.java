@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param passagePrefix prepended to passages ({@code ""} for none)
  * @param batchDependent whether a text's vector depends on what else is in its batch (dynamically
  *     quantized models compute activation scales per batch)
+ * @param pooling how token vectors become one sentence vector, as the model was trained
  */
 public record ModelSpec(
     String id,
@@ -30,7 +31,16 @@ public record ModelSpec(
     int defaultMaxTokens,
     String queryPrefix,
     String passagePrefix,
-    boolean batchDependent) {
+    boolean batchDependent,
+    Pooling pooling) {
+
+  /** Sentence pooling over the last hidden state; the result is always scaled to unit length. */
+  public enum Pooling {
+    /** Mean of the token vectors the attention mask keeps (sentence-transformers, e5). */
+    MEAN,
+    /** The vector of the first token, {@code [CLS]} (BGE). */
+    CLS
+  }
 
   public ModelSpec {
     Objects.requireNonNull(id, "id");
@@ -39,6 +49,7 @@ public record ModelSpec(
     Objects.requireNonNull(carrier, "carrier");
     Objects.requireNonNull(queryPrefix, "queryPrefix");
     Objects.requireNonNull(passagePrefix, "passagePrefix");
+    Objects.requireNonNull(pooling, "pooling");
     if (dimensions < 1 || positionLimit < 2 || defaultMaxTokens < 2) {
       throw new IllegalArgumentException("dimensions and token limits must be positive: " + id);
     }

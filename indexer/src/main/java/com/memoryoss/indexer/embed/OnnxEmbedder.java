@@ -27,8 +27,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * An {@link Embedder} running a BERT-style sentence model in ONNX Runtime on the CPU: own WordPiece
- * tokenizer, one batched inference per chunk of passages, mean pooling over the attention mask, L2
- * normalisation.
+ * tokenizer, one batched inference per chunk of passages, the model's pooling (mean over the
+ * attention mask, or the {@code [CLS]} vector), L2 normalisation.
  *
  * <p>Batching: passages are sorted by token count, then cut into chunks of at most {@value
  * #BATCH_SIZE} texts and {@value #MAX_BATCH_TOKENS} padded token slots, where a chunk ends early if
@@ -256,7 +256,10 @@ public final class OnnxEmbedder implements Embedder {
       }
       try (OrtSession.Result result = session.run(feed, Set.of(output))) {
         OnnxTensor hidden = (OnnxTensor) result.get(0);
-        return MeanPooling.pool(hidden.getFloatBuffer(), batch, spec.dimensions());
+        return switch (spec.pooling()) {
+          case MEAN -> MeanPooling.pool(hidden.getFloatBuffer(), batch, spec.dimensions());
+          case CLS -> MeanPooling.cls(hidden.getFloatBuffer(), batch, spec.dimensions());
+        };
       }
     } catch (OrtException e) {
       throw new EmbeddingException(

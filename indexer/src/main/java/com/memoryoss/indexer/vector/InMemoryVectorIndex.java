@@ -131,6 +131,14 @@ public final class InMemoryVectorIndex implements VectorIndex {
     return ord < 0 ? null : store.copy(ord);
   }
 
+  @Override
+  public double dot(UUID id, float[] query) {
+    ensureOpen();
+    VectorStore store = serving.store();
+    int ord = store.ordinal(id);
+    return ord < 0 || query.length != dimensions ? Double.NaN : store.dot(query, ord);
+  }
+
   /**
    * Nearest live vectors by cosine similarity. The query is normalised like stored vectors. A
    * {@code k} of 0 gives an empty list; a negative one is rejected.

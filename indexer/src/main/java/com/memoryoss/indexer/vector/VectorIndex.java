@@ -23,6 +23,22 @@ public interface VectorIndex extends AutoCloseable {
   /** The stored vector of a memory, or {@code null}. The array must not be modified. */
   float[] vector(UUID id);
 
+  /**
+   * The dot product of a memory's stored vector with {@code query} (same dimensions), or NaN if
+   * it has none. Implementations may avoid copying the vector.
+   */
+  default double dot(UUID id, float[] query) {
+    float[] v = vector(id);
+    if (v == null) {
+      return Double.NaN;
+    }
+    double d = 0;
+    for (int i = 0; i < v.length; i++) {
+      d += v[i] * query[i];
+    }
+    return d;
+  }
+
   List<VectorHit> search(float[] query, int k, Predicate<UUID> filter);
 
   int size();

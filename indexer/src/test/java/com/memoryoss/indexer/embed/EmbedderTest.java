@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EmbedderTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2})
+  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2,
+      Embedders.BGE_SMALL_EN_V15})
   void givesUnitLengthVectorsOf384Dimensions(String modelId) {
     Embedder embedder = TestModels.get(modelId);
     assertThat(embedder.modelId()).isEqualTo(modelId);
@@ -40,7 +41,8 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2})
+  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2,
+      Embedders.BGE_SMALL_EN_V15})
   void placesParaphrasesCloseAndUnrelatedTextsFar(String modelId) {
     float[][] v =
         TestModels.get(modelId)
@@ -59,7 +61,8 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2})
+  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2,
+      Embedders.BGE_SMALL_EN_V15})
   void givesEachPassageInABatchTheVectorItGetsAlone(String modelId) {
     Embedder embedder = TestModels.get(modelId);
     float[][] batched = embedder.embedPassages(PASSAGES);
@@ -78,7 +81,8 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2})
+  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2,
+      Embedders.BGE_SMALL_EN_V15})
   void returnsVectorsInTheCallersOrder(String modelId) {
     Embedder embedder = TestModels.get(modelId);
     List<String> reversed = new ArrayList<>(PASSAGES);
@@ -96,7 +100,8 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2})
+  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2,
+      Embedders.BGE_SMALL_EN_V15})
   void servesConcurrentCallersWithTheSameVectors(String modelId) throws Exception {
     Embedder embedder = TestModels.get(modelId);
     List<String> queries = PASSAGES.subList(0, 8);
@@ -116,7 +121,8 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2})
+  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2,
+      Embedders.BGE_SMALL_EN_V15})
   void embedsNothingForNoTextsAndRejectsNullTexts(String modelId) {
     Embedder embedder = TestModels.get(modelId);
     assertThat(embedder.embedPassages(List.of())).isEmpty();
@@ -127,7 +133,8 @@ class EmbedderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2})
+  @ValueSource(strings = {Embedders.ALL_MINILM_L6_V2, Embedders.E5_SMALL_V2,
+      Embedders.BGE_SMALL_EN_V15})
   void embedsTextsFarLongerThanTheTokenCap(String modelId) {
     Embedder embedder = TestModels.get(modelId);
     String head = "The deployment failed because the certificate had expired. ";

@@ -51,6 +51,7 @@ public final class IndexFeeder {
   public CompletableFuture<List<NamespaceIndex.NewEmbedding>> submit(List<IndexOp> ops) {
     long weight = weight(ops);
     submitted += weight;
+    index.noteQueued(weight);
     return (CompletableFuture<List<NamespaceIndex.NewEmbedding>>) (CompletableFuture<?>)
         enqueue(new Pending(ops, weight, null, new CompletableFuture<>()));
   }
@@ -132,6 +133,7 @@ public final class IndexFeeder {
       batch.forEach(p -> p.done().completeExceptionally(e));
     } finally {
       applied.addAndGet(weight);
+      index.noteIndexed(weight);
     }
   }
 

@@ -2,6 +2,7 @@ package com.memoryoss.protocol.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.memoryoss.protocol.Memory;
+import com.memoryoss.protocol.TrustSignals;
 
 /**
  * Reply of {@code GET /v1/inspect/{id}}: every field of the memory (flattened) plus its trust

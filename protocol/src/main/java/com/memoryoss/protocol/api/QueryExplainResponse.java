@@ -1,6 +1,7 @@
 package com.memoryoss.protocol.api;
 
 import com.memoryoss.protocol.RecallExplanation;
+import com.memoryoss.protocol.TrustSignals;
 import com.memoryoss.protocol.RecallWeights;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +28,10 @@ public record QueryExplainResponse(
     List<Candidate> candidates,
     List<ScoredMemory> finalResults) {
 
-  /** One candidate with each channel's raw and normalised score and the factors after fusion. */
+  /**
+   * One candidate with each channel's raw and normalised score and the factors after fusion. The
+   * trust interval and signals are optional (absent from older nodes).
+   */
   public record Candidate(
       UUID id,
       String preview,
@@ -44,7 +48,10 @@ public record QueryExplainResponse(
       double statusFactor,
       double trustScore,
       double trustMultiplier,
-      double finalScore) {}
+      double finalScore,
+      Double trustConfidenceLow,
+      Double trustConfidenceHigh,
+      TrustSignals trustSignals) {}
 
   /** Per channel. */
   public record Scores(double vector, double fts, double exact) {
@@ -60,7 +67,8 @@ public record QueryExplainResponse(
         e.candidates().stream().map(c -> new Candidate(c.id(), c.preview(), c.rank(),
             c.returned(), c.provenance(), Scores.of(c.raw()), Scores.of(c.normalized()),
             c.maxChannelScore(), c.baseScore(), c.recencyScore(), c.agentBoost(), c.relevance(),
-            c.statusFactor(), c.trustScore(), c.trustMultiplier(), c.finalScore())).toList(),
+            c.statusFactor(), c.trustScore(), c.trustMultiplier(), c.finalScore(),
+            c.trustConfidenceLow(), c.trustConfidenceHigh(), c.trustSignals())).toList(),
         ScoredMemory.of(e.finalResults()));
   }
 }

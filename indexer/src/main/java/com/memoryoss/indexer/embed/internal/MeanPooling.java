@@ -3,8 +3,9 @@ package com.memoryoss.indexer.embed.internal;
 import java.nio.FloatBuffer;
 
 /**
- * Sentence-transformers pooling: the mean of the token vectors the attention mask keeps, scaled to
- * unit length. Padding must not count, or a text's vector would change with its batch mates.
+ * Sentence pooling. Mean (sentence-transformers, e5): the mean of the token vectors the attention
+ * mask keeps, scaled to unit length; padding must not count, or a text's vector would change with
+ * its batch mates. CLS (BGE): the first token's vector, scaled to unit length.
  */
 public final class MeanPooling {
   private MeanPooling() {}
@@ -37,6 +38,27 @@ public final class MeanPooling {
         }
       }
       out[r] = normalize(sum, Math.max(kept, 1));
+    }
+    return out;
+  }
+
+  /**
+   * CLS pooling (BGE): the hidden state of each row's first token, {@code [CLS]}, scaled to unit
+   * length. Padding sits after it, so batch mates cannot change which vector is taken.
+   */
+  public static float[][] cls(FloatBuffer hidden, EncodedBatch batch, int dimensions) {
+    int cols = batch.columns();
+    long expected = (long) batch.rows() * cols * dimensions;
+    if (hidden.remaining() != expected) {
+      throw new IllegalStateException(
+          "hidden state has " + hidden.remaining() + " values, expected " + expected);
+    }
+    float[][] out = new float[batch.rows()][];
+    int base = hidden.position();
+    for (int r = 0; r < batch.rows(); r++) {
+      float[] first = new float[dimensions];
+      hidden.get(base + r * cols * dimensions, first);
+      out[r] = normalize(first, 1);
     }
     return out;
   }

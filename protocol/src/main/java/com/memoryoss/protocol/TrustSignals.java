@@ -1,4 +1,4 @@
-package com.memoryoss.protocol.api;
+package com.memoryoss.protocol;
 
 /** The five trust signals, each in [0, 1]. */
 public record TrustSignals(

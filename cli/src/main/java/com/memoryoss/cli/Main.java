@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
     subcommands = {ServeCommand.class, DevCommand.class, ServeCoreCommand.class,
         McpServerCommand.class, SetupCommand.class, InspectCommand.class, BackupCommand.class,
         RestoreCommand.class, MigrateEmbeddingsCommand.class, DecayCommand.class,
-        CompletionCommand.class,
+        CompletionCommand.class, ClusterCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -14,6 +14,8 @@ import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
 public final class NamespaceSharding {
   /** Entities run here: they do short blocking key loads at start. */
   public static final String ENTITY_DISPATCHER = "memoryoss.shard.entity-dispatcher";
+  /** The cluster role of nodes that host namespaces; other nodes only route to them. */
+  public static final String ROLE = "shard";
 
   private NamespaceSharding() {}
 
@@ -23,6 +25,7 @@ public final class NamespaceSharding {
         Entity.of(NamespaceProtocol.ENTITY_TYPE_KEY,
                 ctx -> NamespaceEntity.create(ctx.getEntityId(), runtime))
             .withEntityProps(Props.empty().withNext(DispatcherSelector.fromConfig(
-                ENTITY_DISPATCHER))));
+                ENTITY_DISPATCHER)))
+            .withRole(ROLE));
   }
 }

@@ -286,13 +286,32 @@ public record ConfigFile(
    * Our own section: how this node joins a Pekko cluster. With no seed nodes it joins itself (the
    * single-node default).
    *
+   * @param seedNodes {@code pekko://memoryoss@host:port} of the nodes a starting node contacts
+   * @param host the address other nodes reach this node's remoting on
    * @param port Pekko remoting port; 0 picks a free one (fine for a single node)
+   * @param certsDir a node directory written by {@code memoryoss cluster certs}; without it a
+   *     node makes its own certificate that no other node trusts (single node only)
+   * @param roles {@value #GATEWAY} serves HTTP, {@value #SHARD} hosts namespaces; both by default
    */
-  public record Cluster(List<String> seedNodes, String host, Integer port) {
+  public record Cluster(
+      List<String> seedNodes, String host, Integer port, String certsDir, List<String> roles) {
+    public static final String GATEWAY = "gateway";
+    public static final String SHARD = "shard";
+
     public Cluster {
       seedNodes = seedNodes == null ? List.of() : List.copyOf(seedNodes);
       host = host == null ? "127.0.0.1" : host;
       port = port == null ? 0 : port;
+      roles = roles == null || roles.isEmpty() ? List.of(GATEWAY, SHARD) : List.copyOf(roles);
+    }
+
+    public Cluster(List<String> seedNodes, String host, Integer port) {
+      this(seedNodes, host, port, null, null);
+    }
+
+    /** True when this node is configured to form a cluster with others. */
+    public boolean multiNode() {
+      return !seedNodes.isEmpty();
     }
   }
 }

@@ -46,7 +46,7 @@ final class ConfigValidator {
     proxy(f.proxy());
     oneOf("setup.profile", f.setup().profile(),
         List.of("auto", "claude", "codex", "cursor", "team_node"));
-    cluster(f.cluster());
+    cluster(f);
     return f;
   }
 
@@ -170,13 +170,51 @@ final class ConfigValidator {
     }
   }
 
-  private static void cluster(ConfigFile.Cluster c) {
+  private static void cluster(ConfigFile f) {
+    ConfigFile.Cluster c = f.cluster();
     range("cluster.port", c.port(), 0, 65535);
+    nonEmpty("cluster.host", c.host());
     for (int i = 0; i < c.seedNodes().size(); i++) {
       if (!SEED.matcher(c.seedNodes().get(i)).matches()) {
         throw new ConfigException("cluster.seed_nodes[" + i + "]",
             "expected pekko://memoryoss@host:port");
       }
+    }
+    for (int i = 0; i < c.roles().size(); i++) {
+      oneOf("cluster.roles[" + i + "]", c.roles().get(i),
+          List.of(ConfigFile.Cluster.GATEWAY, ConfigFile.Cluster.SHARD));
+    }
+    if (c.certsDir() != null && !com.memoryoss.cli.cluster.ClusterPki.holdsNodeFiles(
+        java.nio.file.Path.of(c.certsDir()))) {
+      throw new ConfigException("cluster.certs_dir", c.certsDir() + " does not hold "
+          + "keystore.p12, truststore.p12 and password (make them with `memoryoss cluster certs`)");
+    }
+    if (!c.multiNode()) {
+      if (!c.roles().contains(ConfigFile.Cluster.SHARD)) {
+        throw new ConfigException("cluster.roles", "a single node must host namespaces (shard)");
+      }
+      return;
+    }
+    multiNodeNeeds("storage.journal", f.storage().journal().equals("postgres"),
+        "must be postgres: every node reads and writes the same journal");
+    multiNodeNeeds("encryption.master_key", f.encryption().masterKey() != null
+        || f.encryption().masterKeyFile() != null,
+        "must be set (master_key or master_key_file), the same on every node: a namespace may"
+            + " move to any node and must be decryptable there");
+    multiNodeNeeds("auth.jwt_secret", f.auth().jwtSecret() != null,
+        "must be set, the same on every node, so a token minted by one node is valid on all");
+    multiNodeNeeds("cluster.certs_dir", c.certsDir() != null,
+        "must name this node's certificates from `memoryoss cluster certs`: nodes admit only"
+            + " peers whose certificate the cluster CA signed");
+    multiNodeNeeds("cluster.port", c.port() != 0,
+        "must be fixed: other nodes reach this one at the port named in their seed_nodes");
+    multiNodeNeeds("cluster.host", !c.host().equals("0.0.0.0") && !c.host().equals("::"),
+        "must be an address other nodes can reach, not a wildcard");
+  }
+
+  private static void multiNodeNeeds(String key, boolean ok, String why) {
+    if (!ok) {
+      throw new ConfigException(key, "with cluster.seed_nodes set, " + why);
     }
   }
 

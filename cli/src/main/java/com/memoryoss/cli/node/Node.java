@@ -12,6 +12,7 @@ import com.memoryoss.gateway.auth.Role;
 import com.memoryoss.gateway.memory.MemoryRoutes;
 import com.memoryoss.extractor.ExchangeSink;
 import com.memoryoss.gateway.admin.AdminRoutes;
+import com.memoryoss.gateway.admin.ClusterRoutes;
 import com.memoryoss.gateway.core.InternalRoutes;
 import com.memoryoss.gateway.metrics.Metrics;
 import com.memoryoss.gateway.metrics.MetricsRoutes;
@@ -38,6 +39,7 @@ import com.memoryoss.shard.MasterKey;
 import com.memoryoss.shard.DecayPolicy;
 import com.memoryoss.shard.NamespaceRuntime;
 import com.memoryoss.shard.NamespaceSharding;
+import com.memoryoss.shard.ShardedClusterView;
 import com.memoryoss.shard.ShardedMemoryService;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -54,16 +56,11 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.apache.pekko.Done;
-import org.apache.pekko.actor.Address;
-import org.apache.pekko.actor.AddressFromURIString;
 import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
-import org.apache.pekko.cluster.typed.Cluster;
-import org.apache.pekko.cluster.typed.Join;
-import org.apache.pekko.cluster.typed.JoinSeedNodes;
 import org.apache.pekko.http.javadsl.ServerBinding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,11 +95,15 @@ public final class Node {
     this.tls = tls;
   }
 
+  /** The HTTP address, or null on a node that only hosts namespaces (no gateway role). */
   public InetSocketAddress address() {
-    return binding.localAddress();
+    return binding == null ? null : binding.localAddress();
   }
 
   public String baseUrl() {
+    if (binding == null) {
+      return "(no HTTP: shard-only node)";
+    }
     return (tls ? "https" : "http") + "://" + address().getHostString() + ":"
         + address().getPort();
   }
@@ -145,9 +146,9 @@ public final class Node {
     EmbedderPool embedders = new EmbedderPool(cfg.embeddings().threads());
 
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "memoryoss",
-        pekkoConfig(cfg, journal));
+        pekkoConfig(cfg, journal, dataDir));
     try {
-      joinCluster(system, cfg.cluster());
+      ClusterSetup.join(system, cfg.cluster());
       CoordinatedShutdown.get(system).addTask(
           CoordinatedShutdown.PhaseBeforeActorSystemTerminate(), "close-key-store", () -> {
             keys.close();
@@ -218,15 +219,21 @@ public final class Node {
         areas.add(new ProxyRoutes(proxySettings(cfg), memory, extraction, limiter, system,
             metrics).routes());
       }
+      areas.add(new ClusterRoutes(new ShardedClusterView(system), auth, limiter).routes());
       var route = new GatewayRoutes(areas, tls).route();
-      ServerBinding binding =
-          GatewayServer.start(route, gw, system).toCompletableFuture().join();
+      ServerBinding binding = ClusterSetup.servesHttp(cfg.cluster())
+          ? GatewayServer.start(route, gw, system).toCompletableFuture().join()
+          : null;
 
       Node node = new Node(system, binding, tls);
       String authNote = dev && noKeys ? " (dev mode: no authentication, loopback only)"
           : noKeys ? " (no API keys configured: every memory API call is refused)" : "";
       LOG.info("memoryOSS {} listening on {}{}; data in {}", version, node.baseUrl(), authNote,
           dataDir);
+      LOG.info("cluster remoting on {} (TLS 1.3, mutual authentication; roles {}; {})",
+          org.apache.pekko.cluster.typed.Cluster.get(system).selfMember().address(),
+          cfg.cluster().roles(), cfg.cluster().multiNode()
+              ? "seed nodes " + cfg.cluster().seedNodes() : "a cluster of one");
       return node;
     } catch (RuntimeException e) {
       system.terminate();
@@ -262,12 +269,8 @@ public final class Node {
         : JournalSettings.sqlite(dataDir);
   }
 
-  private static Config pekkoConfig(ConfigFile cfg, JournalSettings journal) {
-    return ConfigFactory.empty()
-        .withValue("pekko.remote.artery.canonical.hostname",
-            ConfigValueFactory.fromAnyRef(cfg.cluster().host()))
-        .withValue("pekko.remote.artery.canonical.port",
-            ConfigValueFactory.fromAnyRef(cfg.cluster().port()))
+  private static Config pekkoConfig(ConfigFile cfg, JournalSettings journal, Path dataDir) {
+    return ClusterSetup.pekkoConfig(cfg.cluster(), dataDir)
         .withValue("pekko.cluster.sharding.passivation.default-idle-strategy.idle-entity.timeout",
             ConfigValueFactory.fromAnyRef(cfg.storage().passivateAfterSecs() + "s"))
         .withValue("pekko.loglevel", ConfigValueFactory.fromAnyRef(
@@ -277,16 +280,6 @@ public final class Node {
         .withFallback(journal.pekkoConfig())
         .withFallback(ConfigFactory.load())
         .resolve();
-  }
-
-  private static void joinCluster(ActorSystem<?> system, ConfigFile.Cluster c) {
-    Cluster cluster = Cluster.get(system);
-    if (c.seedNodes().isEmpty()) {
-      cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    } else {
-      List<Address> seeds = c.seedNodes().stream().map(AddressFromURIString::parse).toList();
-      cluster.manager().tell(new JoinSeedNodes(seeds));
-    }
   }
 
   static Authenticator authenticator(ConfigFile cfg, Path dataDir, boolean devBypass,

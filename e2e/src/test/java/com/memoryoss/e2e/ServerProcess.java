@@ -182,6 +182,19 @@ final class ServerProcess implements AutoCloseable {
     return Files.exists(log) ? Files.readString(log) : "";
   }
 
+  /** The {@code pekko://...} address of the server's remoting, from its start-up log line. */
+  String remotingAddress() throws IOException {
+    var m = java.util.regex.Pattern.compile("cluster remoting on (pekko://\\S+)").matcher(log());
+    String last = null;
+    while (m.find()) {
+      last = m.group(1);
+    }
+    if (last == null) {
+      throw new IllegalStateException("no remoting address in the log:\n" + tail());
+    }
+    return last;
+  }
+
   /** Child processes of the server (hybrid mode's core). */
   List<ProcessHandle> children() {
     return process.toHandle().children().toList();
